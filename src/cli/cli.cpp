@@ -1,0 +1,241 @@
+#include "cli/cli.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/date.h"
+#include "core/text.h"
+#include "engine/engine.h"
+#include "policy/catalog.h"
+#include "policy/policy.h"
+#include "report/report.h"
+
+#ifndef CALINT_VERSION
+#define CALINT_VERSION "0.0.0"
+#endif
+
+namespace calint {
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+struct AuditArgs {
+  std::vector<std::string> paths;
+  std::string policy;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on;
+  bool exit_zero = false;
+  std::string as_of;
+  int jobs = 0;
+  bool no_color = false;
+};
+
+/// Loads --policy or the embedded default; on error prints it and returns false.
+bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
+  try {
+    policy = path.empty() ? default_policy(builtin_catalog()) : load_policy_file(path, builtin_catalog());
+  } catch (const PolicyError& e) {
+    err << e.what() << '\n';
+    return false;
+  }
+  return true;
+}
+
+int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_terminal) {
+  Policy policy;
+  if (!load_policy(a.policy, policy, err)) return kExitError;
+  for (const auto& w : policy.warnings) err << w << '\n';
+
+  Severity threshold = policy.fail_on;
+  if (!a.fail_on.empty()) threshold = *parse_severity(a.fail_on);  // validated by CLI11
+  Date today = today_utc();
+  if (!a.as_of.empty()) {
+    auto d = parse_date(a.as_of);
+    if (!d) {
+      err << fmt::format("calint: --as-of must be a date YYYY-MM-DD, found '{}'\n", a.as_of);
+      return kExitError;
+    }
+    today = *d;
+  }
+  AuditOptions options;
+  options.paths = a.paths;
+  options.today = today;
+  options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+
+  Report report = run_audit(options, policy, builtin_catalog());
+  report.warnings.erase(report.warnings.begin(),
+                        report.warnings.begin() + static_cast<std::ptrdiff_t>(policy.warnings.size()));  // shown above
+
+  std::ofstream file;
+  std::ostream* sink = &out;
+  if (!a.output.empty()) {
+    file.open(a.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      err << fmt::format("calint: cannot write report to '{}'\n", a.output);
+      return kExitError;
+    }
+    sink = &file;
+  }
+  if (a.format == "json") {
+    write_json_report(*sink, report, CALINT_VERSION);
+    // The JSON contract has no place for notes and warnings; they go to stderr.
+    for (const auto& n : report.notes) err << "note: " << n << '\n';
+    for (const auto& w : report.warnings) err << w << '\n';
+  } else {
+    bool color = !a.no_color && a.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+    write_text_report(*sink, report, builtin_catalog(), TextOptions{color});
+  }
+  if (file.is_open()) {
+    file.close();
+    if (!file) {
+      err << fmt::format("calint: cannot write report to '{}'\n", a.output);
+      return kExitError;
+    }
+  }
+  for (const auto& e : report.errors) {
+    if (a.format == "json" || !a.output.empty()) err << e.path << ": error: " << e.message << '\n';
+  }
+  if (!report.errors.empty()) return kExitError;
+  if (a.exit_zero) return kExitClean;
+  return count_at_or_above(report, threshold) > 0 ? kExitFindings : kExitClean;
+}
+
+const RuleInfo* find_rule(const std::string& id_or_name) {
+  const Catalog& catalog = builtin_catalog();
+  std::string upper = id_or_name;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (const RuleInfo* r = catalog.find(upper)) return r;
+  for (const auto& r : catalog.rules()) {
+    if (r.name == id_or_name) return &r;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> rule_ids_and_names() {
+  std::vector<std::string> out;
+  for (const auto& r : builtin_catalog().rules()) {
+    out.push_back(r.id);
+    out.push_back(r.name);
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool out_is_terminal) {
+  CLI::App app{
+      "calint audits Salesforce Connected App and External Client App OAuth configuration in a metadata export\n"
+      "(source or metadata-API format) against a policy, and reports each finding with file, line, severity\n"
+      "and how to fix it.",
+      "calint"};
+  app.set_version_flag("--version", std::string("calint ") + CALINT_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  calint audit force-app                      audit an sfdx project with the default policy\n"
+      "  calint audit src --policy calint.yaml --format json --output report.json\n"
+      "  calint explain CA103                        why a rule matters and how to fix it\n"
+      "  calint init calint.yaml                     start a policy from the default\n"
+      "Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error, bad policy,\n"
+      "unreadable input or nothing auditable found.");
+
+  AuditArgs a;
+  CLI::App* audit_cmd = app.add_subcommand("audit", "Audit one or more metadata exports (folders or files)");
+  audit_cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or single metadata files")
+      ->required();
+  audit_cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)");
+  audit_cmd->add_option("--format", a.format, "Report format")->check(CLI::IsMember({"text", "json"}));
+  audit_cmd->add_option("--output", a.output, "Write the report to FILE instead of standard output");
+  audit_cmd->add_option("--fail-on", a.fail_on, "Exit 1 when a finding is at or above this severity (default: the "
+                                                 "policy's fail_on, high)")
+      ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}));
+  audit_cmd->add_flag("--exit-zero", a.exit_zero, "Report without failing: exit 0 even with findings (errors still exit 2)");
+  audit_cmd->add_option("--as-of", a.as_of, "Audit date YYYY-MM-DD for exception expiry (default: today, UTC)");
+  audit_cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")->check(CLI::Range(1, 1024));
+  audit_cmd->add_flag("--no-color", a.no_color, "No colour in the text report (also: NO_COLOR set)");
+
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
+  rules_cmd->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+
+  std::string explain_id;
+  std::string explain_policy;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Explain one rule: rationale, remediation, references, "
+                                                        "parameters in effect");
+  explain_cmd->add_option("rule", explain_id, "Rule id (CA101) or name (full-scope)")->required();
+  explain_cmd->add_option("--policy", explain_policy, "Show the parameters this policy sets (default: embedded)");
+
+  std::string init_file;
+  bool init_force = false;
+  CLI::App* init_cmd = app.add_subcommand("init", "Write the default policy, commented, as a starting point "
+                                                  "(to standard output without FILE)");
+  init_cmd->add_option("file", init_file, "Where to write the policy");
+  init_cmd->add_flag("--force", init_force, "Overwrite FILE if it exists");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e, out, err);
+    return code == 0 ? kExitClean : kExitError;
+  }
+
+  try {
+    if (audit_cmd->parsed()) return audit(a, out, err, out_is_terminal);
+    if (rules_cmd->parsed()) {
+      if (rules_format == "json") write_rules_json(out, builtin_catalog());
+      else if (rules_format == "markdown") write_rules_markdown(out, builtin_catalog());
+      else write_rules_text(out, builtin_catalog());
+      return kExitClean;
+    }
+    if (explain_cmd->parsed()) {
+      const RuleInfo* rule = find_rule(explain_id);
+      if (!rule) {
+        auto hint = did_you_mean(explain_id, rule_ids_and_names());
+        err << fmt::format("calint: unknown rule '{}'{}\n", explain_id,
+                           hint ? fmt::format("; did you mean '{}'?", *hint) : std::string("; see `calint rules`"));
+        return kExitError;
+      }
+      Policy policy;
+      if (!load_policy(explain_policy, policy, err)) return kExitError;
+      write_explain(out, *rule, policy);
+      return kExitClean;
+    }
+    if (init_cmd->parsed()) {
+      std::string_view text = default_policy_text();
+      if (init_file.empty()) {
+        out << text;
+        return kExitClean;
+      }
+      if (!init_force && std::ifstream(init_file).good()) {
+        err << fmt::format("calint: '{}' exists; use --force to overwrite it\n", init_file);
+        return kExitError;
+      }
+      std::ofstream file(init_file, std::ios::binary | std::ios::trunc);
+      file << text;
+      file.close();
+      if (!file) {
+        err << fmt::format("calint: cannot write '{}'\n", init_file);
+        return kExitError;
+      }
+      err << fmt::format("wrote the default policy to {}\n", init_file);
+      return kExitClean;
+    }
+  } catch (const std::exception& e) {
+    err << "calint: internal error: " << e.what() << '\n';
+    return kExitError;
+  }
+  return kExitError;
+}
+
+}  // namespace calint

@@ -1,0 +1,12 @@
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace calint {
+
+/// Runs calint with `args` (without the program name); returns the exit code. Everything but
+/// main() goes through here, so tests drive the real command line in-process.
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool out_is_terminal);
+
+}  // namespace calint

@@ -1,0 +1,30 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace calint {
+
+/// Removes ASCII white space at both ends.
+std::string_view trim(std::string_view s);
+/// Case-insensitive ASCII equality.
+bool iequals(std::string_view a, std::string_view b);
+/// ASCII lower-case copy.
+std::string to_lower(std::string_view s);
+/// Splits on `sep`, trimming each piece and dropping empty ones.
+std::vector<std::string_view> split_trimmed(std::string_view s, char sep);
+/// Whole-string glob match: `*` any run, `?` one character. Case-sensitive.
+bool glob_match(std::string_view pattern, std::string_view text);
+/// Decodes %XX escapes (as Salesforce uses in file names); invalid escapes are kept verbatim.
+std::string url_decode(std::string_view s);
+/// Levenshtein distance, case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The candidate closest to `word` when it is close enough to be a likely typo.
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// Strict decimal parse of a non-negative integer that fits in `long long`.
+std::optional<long long> parse_uint(std::string_view s);
+/// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
+std::size_t utf8_length(std::string_view s);
+
+}  // namespace calint

@@ -1,0 +1,339 @@
+#include "load/loader.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <thread>
+#include <variant>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "load/readers.h"
+#include "load/xml_support.h"
+
+namespace calint {
+
+namespace {
+
+using Component = std::variant<std::monostate, ConnectedApp, ExternalClientApp, EcaOauthSettings, EcaGlobalOauth,
+                               EcaOauthPolicy, EcaPolicy, EcaSubFile, MyDomainSettings, OauthOidcSettings,
+                               ConnectedAppSettings, SecuritySettings, ExternalClientAppSettings, Profile,
+                               PermissionSet>;
+
+struct FileResult {
+  Component component;
+  std::vector<LoadIssue> issues;
+  std::string read_error;
+};
+
+constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20U;
+
+/// Reads a whole file; on failure returns false with a message.
+bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = fmt::format("cannot read: {}", std::strerror(errno));
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    error = fmt::format("cannot read: {}", std::strerror(errno));
+    ::close(fd);
+    return false;
+  }
+  if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
+    error = fmt::format("cannot read: file is larger than {} MiB", kMaxFileBytes >> 20U);
+    ::close(fd);
+    return false;
+  }
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  while (done < out.size()) {
+    ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = fmt::format("cannot read: {}", std::strerror(errno));
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  ::close(fd);
+  return true;
+}
+
+std::string expected_root(const ExportFile& f) {
+  switch (f.type) {
+    case MetaType::ConnectedApp: return "ConnectedApp";
+    case MetaType::ExternalClientApp: return "ExternalClientApplication";
+    case MetaType::EcaOauthSettings: return "ExtlClntAppOauthSettings";
+    case MetaType::EcaGlobalOauth: return "ExtlClntAppGlobalOauthSettings";
+    case MetaType::EcaOauthPolicy: return "ExtlClntAppOauthConfigurablePolicies";
+    case MetaType::EcaPolicy: return "ExtlClntAppConfigurablePolicies";
+    case MetaType::EcaOauthSecurity: return "ExtlClntAppOauthSecuritySettings";
+    case MetaType::EcaSamlPolicy: return "ExtlClntAppSamlConfigurablePolicies";
+    case MetaType::Settings: return f.base_name + "Settings";
+    case MetaType::Profile: return "Profile";
+    case MetaType::PermissionSet: return "PermissionSet";
+  }
+  return {};
+}
+
+template <class T>
+T make_component(const ExportFile& f, int index, SourceLoc root) {
+  T t;
+  t.name = f.component_name;
+  t.file = index;
+  t.root = root;
+  return t;
+}
+
+FileResult load_one(const ExportFile& f, int index, std::string contents) {
+  FileResult result;
+  const bool large = f.type == MetaType::Profile || f.type == MetaType::PermissionSet;
+  load::XmlText text(index, contents);
+  pugi::xml_document doc;
+  // Profiles and permission sets are large and only a few of their elements matter: parse them in
+  // place (no copy) and keep nothing of the DOM. Small files keep their bytes intact for locations.
+  pugi::xml_parse_result parsed =
+      large ? doc.load_buffer_inplace(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_auto)
+            : doc.load_buffer(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_auto);
+  if (!parsed) {
+    std::string excerpt;
+    if (!large) excerpt = text.redacted_excerpt(parsed.offset);
+    std::string message =
+        parsed.status == pugi::status_no_document_element
+            ? std::string("file is not XML metadata: it has no root element")
+            : fmt::format("XML does not parse: {}{}", parsed.description(),
+                          excerpt.empty() ? std::string() : fmt::format(" (near: {})", excerpt));
+    result.issues.push_back(LoadIssue{text.at_offset(parsed.offset), message, "xml"});
+    return result;
+  }
+  pugi::xml_node root = doc.document_element();
+  std::string_view root_name = load::local_name(root);
+  std::string want = expected_root(f);
+  load::Reader reader(text, result.issues);
+  if (root_name != want) {
+    reader.issue(root, fmt::format("root element is <{}>, but a file named like this must hold <{}>", root_name, want),
+                 "root");
+    return result;
+  }
+  SourceLoc root_loc = text.at(root);
+  switch (f.type) {
+    case MetaType::ConnectedApp: {
+      auto app = make_component<ConnectedApp>(f, index, root_loc);
+      load::read_connected_app(root, reader, app);
+      result.component = std::move(app);
+      break;
+    }
+    case MetaType::ExternalClientApp: {
+      auto app = make_component<ExternalClientApp>(f, index, root_loc);
+      load::read_eca_header(root, reader, app);
+      result.component = std::move(app);
+      break;
+    }
+    case MetaType::EcaOauthSettings: {
+      auto s = make_component<EcaOauthSettings>(f, index, root_loc);
+      load::read_eca_oauth_settings(root, reader, s);
+      result.component = std::move(s);
+      break;
+    }
+    case MetaType::EcaGlobalOauth: {
+      auto s = make_component<EcaGlobalOauth>(f, index, root_loc);
+      load::read_eca_global_oauth(root, reader, s);
+      result.component = std::move(s);
+      break;
+    }
+    case MetaType::EcaOauthPolicy: {
+      auto s = make_component<EcaOauthPolicy>(f, index, root_loc);
+      load::read_eca_oauth_policy(root, reader, s);
+      result.component = std::move(s);
+      break;
+    }
+    case MetaType::EcaPolicy: {
+      auto s = make_component<EcaPolicy>(f, index, root_loc);
+      load::read_eca_policy(root, reader, s);
+      result.component = std::move(s);
+      break;
+    }
+    case MetaType::EcaOauthSecurity:
+    case MetaType::EcaSamlPolicy: {
+      auto s = make_component<EcaSubFile>(f, index, root_loc);
+      s.kind = f.type;
+      load::read_eca_other(root, reader, s);
+      result.component = std::move(s);
+      break;
+    }
+    case MetaType::Settings: {
+      if (f.base_name == "MyDomain") {
+        auto s = make_component<MyDomainSettings>(f, index, root_loc);
+        load::read_my_domain(root, reader, s);
+        result.component = std::move(s);
+      } else if (f.base_name == "OauthOidc") {
+        auto s = make_component<OauthOidcSettings>(f, index, root_loc);
+        load::read_oauth_oidc(root, reader, s);
+        result.component = std::move(s);
+      } else if (f.base_name == "ConnectedApp") {
+        auto s = make_component<ConnectedAppSettings>(f, index, root_loc);
+        load::read_connected_app_settings(root, reader, s);
+        result.component = std::move(s);
+      } else if (f.base_name == "Security") {
+        auto s = make_component<SecuritySettings>(f, index, root_loc);
+        load::read_security(root, reader, s);
+        result.component = std::move(s);
+      } else if (f.base_name == "ExternalClientApp") {
+        auto s = make_component<ExternalClientAppSettings>(f, index, root_loc);
+        load::read_eca_settings(root, reader, s);
+        result.component = std::move(s);
+      }
+      break;
+    }
+    case MetaType::Profile: {
+      auto p = make_component<Profile>(f, index, root_loc);
+      p.display_name = load::profile_display_name(f.base_name);
+      load::read_profile(root, reader, p);
+      result.component = std::move(p);
+      break;
+    }
+    case MetaType::PermissionSet: {
+      auto p = make_component<PermissionSet>(f, index, root_loc);
+      load::read_permission_set(root, reader, p);
+      result.component = std::move(p);
+      break;
+    }
+  }
+  return result;
+}
+
+/// Moves one file's result into the model.
+void merge(Export& model, FileResult&& r) {
+  std::visit(
+      [&](auto&& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, ConnectedApp>) model.connected_apps.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, ExternalClientApp>) model.external_client_apps.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaOauthSettings>) model.eca_oauth_settings.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaGlobalOauth>) model.eca_global_oauth.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaOauthPolicy>) model.eca_oauth_policies.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaPolicy>) model.eca_policies.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaSubFile>) model.eca_other.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, MyDomainSettings>) model.my_domain.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, OauthOidcSettings>) model.oauth_oidc.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, ConnectedAppSettings>) model.connected_app_settings.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, SecuritySettings>) model.security.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, ExternalClientAppSettings>)
+          model.external_client_app_settings.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, Profile>) model.profiles.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, PermissionSet>) model.permission_sets.push_back(std::move(c));
+      },
+      std::move(r.component));
+  for (auto& issue : r.issues) model.issues.push_back(std::move(issue));
+}
+
+/// Joins ECA sub-files to their app through externalClientApplication (never through file names).
+void join_external_client_apps(Export& model) {
+  std::map<std::string, ExternalClientApp*, std::less<>> by_name;
+  for (auto& app : model.external_client_apps) by_name.emplace(app.name, &app);
+
+  auto attach = [&](auto& subs, auto member) {
+    for (auto& sub : subs) {
+      if (!sub.parent.present || sub.parent.value.empty()) continue;  // CA000 already says so
+      model.files[static_cast<std::size_t>(sub.file)].component_name = sub.parent.value;
+      auto it = by_name.find(sub.parent.value);
+      if (it == by_name.end()) {
+        model.eca_orphans.push_back(&sub);
+        continue;
+      }
+      auto& list = it->second->*member;
+      if (!list.empty()) model.eca_duplicates.push_back(&sub);
+      list.push_back(&sub);
+    }
+  };
+  attach(model.eca_oauth_settings, &ExternalClientApp::oauth_settings);
+  attach(model.eca_global_oauth, &ExternalClientApp::global_oauth);
+  attach(model.eca_oauth_policies, &ExternalClientApp::oauth_policies);
+  attach(model.eca_policies, &ExternalClientApp::policies);
+  // Security and SAML sub-files share `other`; a duplicate is a second one of the same kind.
+  for (auto& sub : model.eca_other) {
+    if (!sub.parent.present || sub.parent.value.empty()) continue;
+    model.files[static_cast<std::size_t>(sub.file)].component_name = sub.parent.value;
+    auto it = by_name.find(sub.parent.value);
+    if (it == by_name.end()) {
+      model.eca_orphans.push_back(&sub);
+      continue;
+    }
+    auto& list = it->second->other;
+    bool same_kind = std::any_of(list.begin(), list.end(), [&](const EcaSubFile* s) { return s->kind == sub.kind; });
+    if (same_kind) model.eca_duplicates.push_back(&sub);
+    list.push_back(&sub);
+  }
+  auto by_file = [](const EcaSubFile* a, const EcaSubFile* b) { return a->file < b->file; };
+  std::sort(model.eca_orphans.begin(), model.eca_orphans.end(), by_file);
+  std::sort(model.eca_duplicates.begin(), model.eca_duplicates.end(), by_file);
+}
+
+}  // namespace
+
+void load_file_contents(Export& model, std::size_t file_index, std::string contents) {
+  merge(model, load_one(model.files[file_index], static_cast<int>(file_index), std::move(contents)));
+}
+
+void link_export(Export& model) { join_external_client_apps(model); }
+
+LoadedExport load_export(const std::string& path, int jobs) {
+  LoadedExport out;
+  Discovered found = discover(path);
+  out.errors = std::move(found.errors);
+  Export& model = out.model;
+  model.root_display = found.root_display;
+  model.files = std::move(found.files);
+  model.files_skipped = found.skipped;
+
+  std::vector<FileResult> results(model.files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    std::string contents;
+    for (std::size_t i = next++; i < model.files.size(); i = next++) {
+      const ExportFile& f = model.files[i];
+      std::string error;
+      if (!read_whole_file(f.display_path, contents, error)) {
+        results[i].read_error = std::move(error);
+        continue;
+      }
+      results[i] = load_one(f, static_cast<int>(i), std::move(contents));
+      contents = std::string();
+    }
+  };
+  std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, jobs)), model.files.size());
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!results[i].read_error.empty()) {
+      out.errors.push_back({model.files[i].display_path, std::move(results[i].read_error)});
+      ++model.files_unreadable;
+      continue;
+    }
+    merge(model, std::move(results[i]));
+  }
+  link_export(model);
+  return out;
+}
+
+}  // namespace calint

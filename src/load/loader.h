@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "load/discover.h"
+#include "model/model.h"
+
+namespace calint {
+
+/// One export read into the model, with the inputs that could not be read.
+struct LoadedExport {
+  Export model;
+  std::vector<InputError> errors;
+};
+
+/// Discovers and reads one export on `jobs` threads. Files are read independently (no shared
+/// mutable state); results are merged in path order, so the model is the same for any `jobs`.
+LoadedExport load_export(const std::string& path, int jobs);
+
+/// Reads one file's bytes into the model (exposed for tests: no disk needed).
+void load_file_contents(Export& model, std::size_t file_index, std::string contents);
+/// Joins what was loaded (ECA sub-files to their apps); call once after the last file.
+void link_export(Export& model);
+
+}  // namespace calint

@@ -1,0 +1,127 @@
+#include "policy/catalog.h"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "policy/embedded.h"
+
+namespace calint {
+
+Catalog::Catalog(std::vector<RuleInfo> rules) : rules_(std::move(rules)) {
+  std::sort(rules_.begin(), rules_.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+}
+
+const RuleInfo* Catalog::find(std::string_view id) const {
+  auto it = std::lower_bound(rules_.begin(), rules_.end(), id,
+                             [](const RuleInfo& r, std::string_view key) { return r.id < key; });
+  return (it != rules_.end() && it->id == id) ? &*it : nullptr;
+}
+
+std::vector<std::string> Catalog::ids() const {
+  std::vector<std::string> out;
+  out.reserve(rules_.size());
+  for (const auto& r : rules_) out.push_back(r.id);
+  return out;
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& source, const YAML::Node& node, const std::string& message) {
+  throw std::runtime_error(fmt::format("{}:{}: {}", source, node.Mark().line + 1, message));
+}
+
+std::string required_string(const YAML::Node& doc, const char* key, const std::string& source) {
+  YAML::Node n = doc[key];
+  if (!n || !n.IsScalar() || n.Scalar().empty()) fail(source, doc, fmt::format("'{}' must be a non-empty string", key));
+  return n.Scalar();
+}
+
+std::vector<std::string> string_list(const YAML::Node& doc, const char* key, const std::string& source) {
+  std::vector<std::string> out;
+  YAML::Node n = doc[key];
+  if (!n) fail(source, doc, fmt::format("'{}' is required", key));
+  if (!n.IsSequence()) fail(source, n, fmt::format("'{}' must be a list", key));
+  for (const auto& item : n) {
+    if (!item.IsScalar()) fail(source, item, fmt::format("'{}' must hold strings", key));
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+std::string scalar_text(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
+
+}  // namespace
+
+RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw std::runtime_error(fmt::format("{}:{}: {}", source, e.mark.line + 1, e.msg));
+  }
+  if (!doc.IsMap()) throw std::runtime_error(fmt::format("{}: a rule entry must be a mapping", source));
+  static const std::set<std::string> kKeys = {"id",      "name",      "severity",    "escalated_severity",
+                                              "escalation", "summary", "applies_to",  "controls",
+                                              "rationale",  "remediation", "references", "params"};
+  for (const auto& kv : doc) {
+    if (!kKeys.contains(kv.first.Scalar())) fail(source, kv.first, fmt::format("unknown key '{}'", kv.first.Scalar()));
+  }
+  RuleInfo r;
+  r.id = required_string(doc, "id", source);
+  r.name = required_string(doc, "name", source);
+  auto sev = parse_severity(required_string(doc, "severity", source));
+  if (!sev) fail(source, doc["severity"], "unknown severity");
+  r.severity = *sev;
+  if (doc["escalated_severity"]) {
+    auto esc = parse_severity(scalar_text(doc["escalated_severity"]));
+    if (!esc) fail(source, doc["escalated_severity"], "unknown escalated_severity");
+    r.escalated_severity = esc;
+    r.escalation = required_string(doc, "escalation", source);
+  }
+  r.summary = required_string(doc, "summary", source);
+  r.rationale = required_string(doc, "rationale", source);
+  r.remediation = required_string(doc, "remediation", source);
+  r.applies_to = string_list(doc, "applies_to", source);
+  r.controls = string_list(doc, "controls", source);
+  YAML::Node refs = doc["references"];
+  if (!refs || !refs.IsSequence()) fail(source, doc, "'references' must be a list");
+  for (const auto& ref : refs) {
+    if (!ref.IsMap()) fail(source, ref, "a reference must have a title and a url");
+    r.references.push_back({required_string(ref, "title", source), scalar_text(ref["url"])});
+  }
+  YAML::Node params = doc["params"];
+  if (!params || !params.IsSequence()) fail(source, doc, "'params' must be a list");
+  for (const auto& p : params) {
+    if (!p.IsMap()) fail(source, p, "a param must be a mapping");
+    r.params.push_back({required_string(p, "key", source), required_string(p, "type", source),
+                        scalar_text(p["default"]), required_string(p, "description", source)});
+  }
+  return r;
+}
+
+const Catalog& builtin_catalog() {
+  static const Catalog catalog = [] {
+    std::vector<RuleInfo> rules;
+    for (std::size_t i = 0; i < kEmbeddedFileCount; ++i) {
+      const auto& f = kEmbeddedFiles[i];
+      if (f.name.size() > 2 && f.name.substr(0, 2) == "CA") {
+        rules.push_back(parse_rule_info(f.content, fmt::format("rules/{}", f.name)));
+      }
+    }
+    return Catalog(std::move(rules));
+  }();
+  return catalog;
+}
+
+std::string_view default_policy_text() {
+  for (std::size_t i = 0; i < kEmbeddedFileCount; ++i) {
+    if (kEmbeddedFiles[i].name == "default-policy.yaml") return kEmbeddedFiles[i].content;
+  }
+  return {};
+}
+
+}  // namespace calint

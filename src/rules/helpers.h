@@ -1,0 +1,30 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "model/model.h"
+
+namespace calint::rules {
+
+ComponentRef component_of(const ConnectedApp& app);
+ComponentRef component_of(const ExternalClientApp& app);
+/// The ECA a sub-file belongs to (its label when the app is in the export).
+ComponentRef component_of_sub_file(const Export& model, const EcaSubFile& sub);
+
+/// A scope by its metadata literal (case-insensitive: metadata literals are case-sensitive, but a
+/// mis-cased `full` is still a request for everything).
+bool is_scope(std::string_view scope, std::string_view literal);
+/// Refresh tokens can be issued (RefreshToken, or OfflineAccess which retrieves rewrite to it).
+bool grants_refresh_tokens(const std::vector<Field<std::string>>& scopes);
+/// Api, Full, Web or refresh tokens: what makes self-authorization critical.
+bool grants_api_or_refresh(const std::vector<Field<std::string>>& scopes);
+
+/// All scopes of an ECA, from every .ecaOauth file joined to it.
+std::vector<Field<std::string>> eca_scopes(const ExternalClientApp& app);
+
+/// "specific_lifetime:365:DAYS" or "SpecificLifetime 365 Days", as the metadata wrote it.
+std::string describe(const RefreshPolicy& p, bool eca);
+
+}  // namespace calint::rules
