@@ -6,8 +6,8 @@
 #include <sstream>
 #include <thread>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "core/date.h"
 #include "core/text.h"
@@ -156,10 +156,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   audit_cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)");
   audit_cmd->add_option("--format", a.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   audit_cmd->add_option("--output", a.output, "Write the report to FILE instead of standard output");
-  audit_cmd->add_option("--fail-on", a.fail_on, "Exit 1 when a finding is at or above this severity (default: the "
-                                                 "policy's fail_on, high)")
+  audit_cmd
+      ->add_option("--fail-on", a.fail_on,
+                   "Exit 1 when a finding is at or above this severity (default: the "
+                   "policy's fail_on, high)")
       ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}));
-  audit_cmd->add_flag("--exit-zero", a.exit_zero, "Report without failing: exit 0 even with findings (errors still exit 2)");
+  audit_cmd->add_flag("--exit-zero", a.exit_zero,
+                      "Report without failing: exit 0 even with findings (errors still exit 2)");
   audit_cmd->add_option("--as-of", a.as_of, "Audit date YYYY-MM-DD for exception expiry (default: today, UTC)");
   audit_cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")->check(CLI::Range(1, 1024));
   audit_cmd->add_flag("--no-color", a.no_color, "No colour in the text report (also: NO_COLOR set)");
@@ -170,15 +173,17 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   std::string explain_id;
   std::string explain_policy;
-  CLI::App* explain_cmd = app.add_subcommand("explain", "Explain one rule: rationale, remediation, references, "
-                                                        "parameters in effect");
+  CLI::App* explain_cmd = app.add_subcommand("explain",
+                                             "Explain one rule: rationale, remediation, references, "
+                                             "parameters in effect");
   explain_cmd->add_option("rule", explain_id, "Rule id (CA101) or name (full-scope)")->required();
   explain_cmd->add_option("--policy", explain_policy, "Show the parameters this policy sets (default: embedded)");
 
   std::string init_file;
   bool init_force = false;
-  CLI::App* init_cmd = app.add_subcommand("init", "Write the default policy, commented, as a starting point "
-                                                  "(to standard output without FILE)");
+  CLI::App* init_cmd = app.add_subcommand("init",
+                                          "Write the default policy, commented, as a starting point "
+                                          "(to standard output without FILE)");
   init_cmd->add_option("file", init_file, "Where to write the policy");
   init_cmd->add_flag("--force", init_force, "Overwrite FILE if it exists");
 
@@ -193,9 +198,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   try {
     if (audit_cmd->parsed()) return audit(a, out, err, out_is_terminal);
     if (rules_cmd->parsed()) {
-      if (rules_format == "json") write_rules_json(out, builtin_catalog());
-      else if (rules_format == "markdown") write_rules_markdown(out, builtin_catalog());
-      else write_rules_text(out, builtin_catalog());
+      if (rules_format == "json")
+        write_rules_json(out, builtin_catalog());
+      else if (rules_format == "markdown")
+        write_rules_markdown(out, builtin_catalog());
+      else
+        write_rules_text(out, builtin_catalog());
       return kExitClean;
     }
     if (explain_cmd->parsed()) {

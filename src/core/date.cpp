@@ -14,7 +14,8 @@ std::optional<Date> parse_date(std::string_view s) {
   auto m = parse_uint(s.substr(5, 2));
   auto d = parse_uint(s.substr(8, 2));
   if (!y || !m || !d) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{static_cast<int>(*y)}, std::chrono::month{static_cast<unsigned>(*m)},
+  std::chrono::year_month_day ymd{std::chrono::year{static_cast<int>(*y)},
+                                  std::chrono::month{static_cast<unsigned>(*m)},
                                   std::chrono::day{static_cast<unsigned>(*d)}};
   if (!ymd.ok()) return std::nullopt;
   return Date{std::chrono::sys_days{ymd}.time_since_epoch().count()};

@@ -8,7 +8,7 @@ namespace calint {
 /// A calendar date as days since 1970-01-01 (proleptic Gregorian, UTC).
 struct Date {
   long days = 0;
-  friend auto operator<=>(const Date&, const Date&) = default;
+  friend auto operator<=>(const Date&, const Date&) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 bug
 };
 
 /// Parses exactly `YYYY-MM-DD` with a real calendar date; nullopt otherwise.

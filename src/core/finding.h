@@ -15,12 +15,12 @@ struct ComponentRef {
 /// One reported problem. Rules fill location, component and message; the framework adds identity,
 /// severity and fingerprint; the filter sets `suppressed`.
 struct Finding {
-  std::string rule;   ///< CA101
-  std::string name;   ///< full-scope
+  std::string rule;  ///< CA101
+  std::string name;  ///< full-scope
   Severity severity = Severity::Medium;
   std::string message;
-  std::string file;   ///< display path; empty for an org-wide finding
-  int line = 0;       ///< 1-based; 0 when there is no file
+  std::string file;  ///< display path; empty for an org-wide finding
+  int line = 0;      ///< 1-based; 0 when there is no file
   int column = 0;
   ComponentRef component;
   ComponentRef same_as;  ///< the other type's component of the same integration (CA <-> ECA), if any

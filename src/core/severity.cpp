@@ -4,11 +4,16 @@ namespace calint {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::Critical: return "critical";
-    case Severity::High: return "high";
-    case Severity::Medium: return "medium";
-    case Severity::Low: return "low";
-    case Severity::Info: return "info";
+    case Severity::Critical:
+      return "critical";
+    case Severity::High:
+      return "high";
+    case Severity::Medium:
+      return "medium";
+    case Severity::Low:
+      return "low";
+    case Severity::Info:
+      return "info";
   }
   return "info";
 }

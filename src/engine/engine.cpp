@@ -74,9 +74,10 @@ std::set<std::string> same_integration(const Export& m, std::vector<std::string>
   std::set<std::string> both;
   for (const auto& e : m.external_client_apps) {
     if (ca_names.contains(e.name) && both.insert(e.name).second) {
-      notes.push_back(fmt::format("ConnectedApp {0} and ExternalClientApplication {0} are the same integration (a "
-                                  "migration to an External Client App): both are audited",
-                                  e.name));
+      notes.push_back(
+          fmt::format("ConnectedApp {0} and ExternalClientApplication {0} are the same integration (a "
+                      "migration to an External Client App): both are audited",
+                      e.name));
     }
   }
   return both;
@@ -114,8 +115,10 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
   std::set<std::string> migrated = same_integration(model, report.notes);
   for (auto& f : findings) {
     if (!migrated.contains(f.component.name)) continue;
-    if (f.component.type == "ConnectedApp") f.same_as = {"ExternalClientApplication", f.component.name, ""};
-    else if (f.component.type == "ExternalClientApplication") f.same_as = {"ConnectedApp", f.component.name, ""};
+    if (f.component.type == "ConnectedApp")
+      f.same_as = {"ExternalClientApplication", f.component.name, ""};
+    else if (f.component.type == "ExternalClientApplication")
+      f.same_as = {"ConnectedApp", f.component.name, ""};
   }
   note_duplicates(model, report.notes);
   report.files_audited += model.files.size() - model.files_unreadable;
@@ -176,13 +179,15 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   for (std::size_t i = 0; i < policy.exceptions.size(); ++i) {
     const auto& ex = policy.exceptions[i];
     if (ex.expires && *ex.expires < options.today) {
-      report.warnings.push_back(fmt::format("{}: warning: exception for '{}' ({}) expired on {}; its findings are "
-                                            "reported again",
-                                            ex.where, ex.app, fmt::join(ex.rules, ", "), format_date(*ex.expires)));
+      report.warnings.push_back(
+          fmt::format("{}: warning: exception for '{}' ({}) expired on {}; its findings are "
+                      "reported again",
+                      ex.where, ex.app, fmt::join(ex.rules, ", "), format_date(*ex.expires)));
     } else if (!used[i]) {
-      report.warnings.push_back(fmt::format("{}: warning: exception for '{}' ({}) matched no finding; remove it if "
-                                            "the risk is gone",
-                                            ex.where, ex.app, fmt::join(ex.rules, ", ")));
+      report.warnings.push_back(
+          fmt::format("{}: warning: exception for '{}' ({}) matched no finding; remove it if "
+                      "the risk is gone",
+                      ex.where, ex.app, fmt::join(ex.rules, ", ")));
     }
   }
   finalize(report);

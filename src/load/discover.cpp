@@ -41,11 +41,16 @@ constexpr std::string_view kMetaXml = "-meta.xml";
 
 std::string component_type_of(MetaType t) {
   switch (t) {
-    case MetaType::ConnectedApp: return "ConnectedApp";
-    case MetaType::Settings: return "Settings";
-    case MetaType::Profile: return "Profile";
-    case MetaType::PermissionSet: return "PermissionSet";
-    default: return "ExternalClientApplication";
+    case MetaType::ConnectedApp:
+      return "ConnectedApp";
+    case MetaType::Settings:
+      return "Settings";
+    case MetaType::Profile:
+      return "Profile";
+    case MetaType::PermissionSet:
+      return "PermissionSet";
+    default:
+      return "ExternalClientApplication";
   }
 }
 
@@ -129,8 +134,9 @@ Discovered discover(const std::string& path) {
     std::string base;
     auto type = classify_file_name(file_name, &base);
     if (!type || (*type == MetaType::Settings && !is_audited_settings(base))) {
-      out.errors.push_back({path, "not a metadata file calint reads (expected a folder, or a .connectedApp, "
-                                  ".eca*, .settings, .profile or .permissionset file)"});
+      out.errors.push_back({path,
+                            "not a metadata file calint reads (expected a folder, or a .connectedApp, "
+                            ".eca*, .settings, .profile or .permissionset file)"});
       return out;
     }
     out.files.push_back(make_file(*type, std::move(base), "", path));

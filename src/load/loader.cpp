@@ -24,10 +24,10 @@ namespace calint {
 
 namespace {
 
-using Component = std::variant<std::monostate, ConnectedApp, ExternalClientApp, EcaOauthSettings, EcaGlobalOauth,
-                               EcaOauthPolicy, EcaPolicy, EcaSubFile, MyDomainSettings, OauthOidcSettings,
-                               ConnectedAppSettings, SecuritySettings, ExternalClientAppSettings, Profile,
-                               PermissionSet>;
+using Component =
+    std::variant<std::monostate, ConnectedApp, ExternalClientApp, EcaOauthSettings, EcaGlobalOauth, EcaOauthPolicy,
+                 EcaPolicy, EcaSubFile, MyDomainSettings, OauthOidcSettings, ConnectedAppSettings, SecuritySettings,
+                 ExternalClientAppSettings, Profile, PermissionSet>;
 
 struct FileResult {
   Component component;
@@ -75,17 +75,28 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
 
 std::string expected_root(const ExportFile& f) {
   switch (f.type) {
-    case MetaType::ConnectedApp: return "ConnectedApp";
-    case MetaType::ExternalClientApp: return "ExternalClientApplication";
-    case MetaType::EcaOauthSettings: return "ExtlClntAppOauthSettings";
-    case MetaType::EcaGlobalOauth: return "ExtlClntAppGlobalOauthSettings";
-    case MetaType::EcaOauthPolicy: return "ExtlClntAppOauthConfigurablePolicies";
-    case MetaType::EcaPolicy: return "ExtlClntAppConfigurablePolicies";
-    case MetaType::EcaOauthSecurity: return "ExtlClntAppOauthSecuritySettings";
-    case MetaType::EcaSamlPolicy: return "ExtlClntAppSamlConfigurablePolicies";
-    case MetaType::Settings: return f.base_name + "Settings";
-    case MetaType::Profile: return "Profile";
-    case MetaType::PermissionSet: return "PermissionSet";
+    case MetaType::ConnectedApp:
+      return "ConnectedApp";
+    case MetaType::ExternalClientApp:
+      return "ExternalClientApplication";
+    case MetaType::EcaOauthSettings:
+      return "ExtlClntAppOauthSettings";
+    case MetaType::EcaGlobalOauth:
+      return "ExtlClntAppGlobalOauthSettings";
+    case MetaType::EcaOauthPolicy:
+      return "ExtlClntAppOauthConfigurablePolicies";
+    case MetaType::EcaPolicy:
+      return "ExtlClntAppConfigurablePolicies";
+    case MetaType::EcaOauthSecurity:
+      return "ExtlClntAppOauthSecuritySettings";
+    case MetaType::EcaSamlPolicy:
+      return "ExtlClntAppSamlConfigurablePolicies";
+    case MetaType::Settings:
+      return f.base_name + "Settings";
+    case MetaType::Profile:
+      return "Profile";
+    case MetaType::PermissionSet:
+      return "PermissionSet";
   }
   return {};
 }
@@ -112,11 +123,10 @@ FileResult load_one(const ExportFile& f, int index, std::string contents) {
   if (!parsed) {
     std::string excerpt;
     if (!large) excerpt = text.redacted_excerpt(parsed.offset);
-    std::string message =
-        parsed.status == pugi::status_no_document_element
-            ? std::string("file is not XML metadata: it has no root element")
-            : fmt::format("XML does not parse: {}{}", parsed.description(),
-                          excerpt.empty() ? std::string() : fmt::format(" (near: {})", excerpt));
+    std::string message = parsed.status == pugi::status_no_document_element
+                              ? std::string("file is not XML metadata: it has no root element")
+                              : fmt::format("XML does not parse: {}{}", parsed.description(),
+                                            excerpt.empty() ? std::string() : fmt::format(" (near: {})", excerpt));
     result.issues.push_back(LoadIssue{text.at_offset(parsed.offset), message, "xml"});
     return result;
   }
@@ -219,25 +229,38 @@ FileResult load_one(const ExportFile& f, int index, std::string contents) {
 /// Moves one file's result into the model.
 void merge(Export& model, FileResult&& r) {
   std::visit(
-      [&](auto&& c) {
+      [&](auto& c) {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, ConnectedApp>) model.connected_apps.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, ExternalClientApp>) model.external_client_apps.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, EcaOauthSettings>) model.eca_oauth_settings.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, EcaGlobalOauth>) model.eca_global_oauth.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, EcaOauthPolicy>) model.eca_oauth_policies.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, EcaPolicy>) model.eca_policies.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, EcaSubFile>) model.eca_other.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, MyDomainSettings>) model.my_domain.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, OauthOidcSettings>) model.oauth_oidc.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, ConnectedAppSettings>) model.connected_app_settings.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, SecuritySettings>) model.security.push_back(std::move(c));
+        if constexpr (std::is_same_v<T, ConnectedApp>)
+          model.connected_apps.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, ExternalClientApp>)
+          model.external_client_apps.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaOauthSettings>)
+          model.eca_oauth_settings.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaGlobalOauth>)
+          model.eca_global_oauth.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaOauthPolicy>)
+          model.eca_oauth_policies.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaPolicy>)
+          model.eca_policies.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, EcaSubFile>)
+          model.eca_other.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, MyDomainSettings>)
+          model.my_domain.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, OauthOidcSettings>)
+          model.oauth_oidc.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, ConnectedAppSettings>)
+          model.connected_app_settings.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, SecuritySettings>)
+          model.security.push_back(std::move(c));
         else if constexpr (std::is_same_v<T, ExternalClientAppSettings>)
           model.external_client_app_settings.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, Profile>) model.profiles.push_back(std::move(c));
-        else if constexpr (std::is_same_v<T, PermissionSet>) model.permission_sets.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, Profile>)
+          model.profiles.push_back(std::move(c));
+        else if constexpr (std::is_same_v<T, PermissionSet>)
+          model.permission_sets.push_back(std::move(c));
       },
-      std::move(r.component));
+      r.component);
   for (auto& issue : r.issues) model.issues.push_back(std::move(issue));
 }
 
@@ -283,7 +306,11 @@ void join_external_client_apps(Export& model) {
   std::sort(model.eca_duplicates.begin(), model.eca_duplicates.end(), by_file);
 }
 
+std::atomic<FileReader> g_reader{&read_whole_file};
+
 }  // namespace
+
+FileReader set_file_reader(FileReader reader) { return g_reader.exchange(reader ? reader : &read_whole_file); }
 
 void load_file_contents(Export& model, std::size_t file_index, std::string contents) {
   merge(model, load_one(model.files[file_index], static_cast<int>(file_index), std::move(contents)));
@@ -302,12 +329,13 @@ LoadedExport load_export(const std::string& path, int jobs) {
 
   std::vector<FileResult> results(model.files.size());
   std::atomic<std::size_t> next{0};
+  FileReader reader = g_reader.load();
   auto worker = [&] {
     std::string contents;
     for (std::size_t i = next++; i < model.files.size(); i = next++) {
       const ExportFile& f = model.files[i];
       std::string error;
-      if (!read_whole_file(f.display_path, contents, error)) {
+      if (!reader(f.display_path, contents, error)) {
         results[i].read_error = std::move(error);
         continue;
       }

@@ -17,6 +17,11 @@ struct LoadedExport {
 /// mutable state); results are merged in path order, so the model is the same for any `jobs`.
 LoadedExport load_export(const std::string& path, int jobs);
 
+/// Reads one file's bytes: true on success, else false with a message in `error`.
+using FileReader = bool (*)(const std::string& path, std::string& contents, std::string& error);
+/// The reader load_export uses (tests swap in a failing one); returns the previous reader.
+FileReader set_file_reader(FileReader reader);
+
 /// Reads one file's bytes into the model (exposed for tests: no disk needed).
 void load_file_contents(Export& model, std::size_t file_index, std::string contents);
 /// Joins what was loaded (ECA sub-files to their apps); call once after the last file.

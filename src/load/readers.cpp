@@ -62,10 +62,14 @@ void keep_extra(Reader& r, pugi::xml_node c, const std::string& path, std::vecto
 }
 
 bool unit_hours(std::string_view unit, long long& per_unit) {
-  if (unit == "HOURS" || unit == "Hours") per_unit = 1;
-  else if (unit == "DAYS" || unit == "Days") per_unit = 24;
-  else if (unit == "MONTHS" || unit == "Months") per_unit = 24LL * 30;
-  else return false;
+  if (unit == "HOURS" || unit == "Hours")
+    per_unit = 1;
+  else if (unit == "DAYS" || unit == "Days")
+    per_unit = 24;
+  else if (unit == "MONTHS" || unit == "Months")
+    per_unit = 24LL * 30;
+  else
+    return false;
   return true;
 }
 
@@ -101,7 +105,7 @@ void read_oauth_config(pugi::xml_node node, Reader& r, ConnectedApp& app) {
     } else if (name == "consumerSecret") {
       // Only the presence of a secret is kept; its value never enters the model.
       app.consumer_secret = Field<bool>{!value_of(c).empty(), true, r.at(c)};
-    } else if (read_bool_from<ConnectedApp>(
+    } else if (!read_bool_from<ConnectedApp>(
                    {{"isAdminApproved", &ConnectedApp::is_admin_approved},
                     {"isClientCredentialEnabled", &ConnectedApp::is_client_credential_enabled},
                     {"isCodeCredentialEnabled", &ConnectedApp::is_code_credential_enabled},
@@ -114,13 +118,12 @@ void read_oauth_config(pugi::xml_node node, Reader& r, ConnectedApp& app) {
                     {"isSecretRequiredForRefreshToken", &ConnectedApp::is_secret_required_for_refresh_token},
                     {"isSecretRequiredForTokenExchange", &ConnectedApp::is_secret_required_for_token_exchange},
                     {"isTokenExchangeEnabled", &ConnectedApp::is_token_exchange_enabled}},
-                   c, name, r, app, "oauthConfig")) {
-    } else if (read_str_from<ConnectedApp>({{"certificate", &ConnectedApp::certificate},
+                   c, name, r, app, "oauthConfig") &&
+               !read_str_from<ConnectedApp>({{"certificate", &ConnectedApp::certificate},
                                             {"consumerKey", &ConnectedApp::consumer_key},
                                             {"oauthClientCredentialUser", &ConnectedApp::oauth_client_credential_user},
                                             {"singleLogoutUrl", &ConnectedApp::oauth_single_logout_url}},
                                            c, name, r, app)) {
-    } else {
       keep_extra(r, c, fmt::format("oauthConfig/{}", name), app.extra);
     }
   });
@@ -165,10 +168,14 @@ void read_session_policy(pugi::xml_node node, Reader& r, ConnectedApp& app) {
   app.has_session_policy = true;
   app.session_policy = r.at(node);
   for_each_element(node, [&](pugi::xml_node c, std::string_view name) {
-    if (name == "policyAction") r.str(c, app.policy_action);
-    else if (name == "sessionLevel") r.str(c, app.session_level);
-    else if (name == "sessionTimeout") r.integer(c, app.session_timeout, "sessionPolicy/sessionTimeout");
-    else keep_extra(r, c, fmt::format("sessionPolicy/{}", name), app.extra);
+    if (name == "policyAction")
+      r.str(c, app.policy_action);
+    else if (name == "sessionLevel")
+      r.str(c, app.session_level);
+    else if (name == "sessionTimeout")
+      r.integer(c, app.session_timeout, "sessionPolicy/sessionTimeout");
+    else
+      keep_extra(r, c, fmt::format("sessionPolicy/{}", name), app.extra);
   });
 }
 
@@ -195,8 +202,8 @@ void read_canvas_config(pugi::xml_node node, Reader& r, ConnectedApp& app) {
   app.canvas_config = r.at(node);
   for_each_element(node, [&](pugi::xml_node c, std::string_view name) {
     if (!read_str_from<ConnectedApp>(
-            {{"canvasUrl", &ConnectedApp::canvas_url}, {"accessMethod", &ConnectedApp::canvas_access_method}}, c,
-            name, r, app)) {
+            {{"canvasUrl", &ConnectedApp::canvas_url}, {"accessMethod", &ConnectedApp::canvas_access_method}}, c, name,
+            r, app)) {
       keep_extra(r, c, fmt::format("canvasConfig/{}", name), app.extra);
     }
   });
@@ -253,9 +260,12 @@ RefreshPolicy parse_refresh_token_policy(std::string_view text) {
       !unit_hours(unit, per_unit)) {
     return p;
   }
-  if (mode == "specific_lifetime") p.kind = RefreshPolicy::Kind::SpecificLifetime;
-  else if (mode == "specific_inactivity") p.kind = RefreshPolicy::Kind::SpecificInactivity;
-  else return p;
+  if (mode == "specific_lifetime")
+    p.kind = RefreshPolicy::Kind::SpecificLifetime;
+  else if (mode == "specific_inactivity")
+    p.kind = RefreshPolicy::Kind::SpecificInactivity;
+  else
+    return p;
   p.amount = *amount;
   p.unit = std::string(unit);
   p.hours = *amount * per_unit;
@@ -285,15 +295,22 @@ std::string profile_display_name(std::string_view api_name) {
 
 void read_connected_app(pugi::xml_node root, Reader& r, ConnectedApp& app) {
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
-    if (name == "oauthConfig") read_oauth_config(c, r, app);
-    else if (name == "oauthPolicy") read_oauth_policy(c, r, app);
-    else if (name == "sessionPolicy") read_session_policy(c, r, app);
-    else if (name == "samlConfig") read_saml_config(c, r, app);
-    else if (name == "canvasConfig") read_canvas_config(c, r, app);
-    else if (name == "profileName") app.profile_names.push_back(Field<std::string>{std::string(value_of(c)), true, r.at(c)});
+    if (name == "oauthConfig")
+      read_oauth_config(c, r, app);
+    else if (name == "oauthPolicy")
+      read_oauth_policy(c, r, app);
+    else if (name == "sessionPolicy")
+      read_session_policy(c, r, app);
+    else if (name == "samlConfig")
+      read_saml_config(c, r, app);
+    else if (name == "canvasConfig")
+      read_canvas_config(c, r, app);
+    else if (name == "profileName")
+      app.profile_names.push_back(Field<std::string>{std::string(value_of(c)), true, r.at(c)});
     else if (name == "permissionSetName")
       app.permission_set_names.push_back(Field<std::string>{std::string(value_of(c)), true, r.at(c)});
-    else if (name == "ipRanges") app.ip_ranges.push_back(r.range(c, "start", "end"));
+    else if (name == "ipRanges")
+      app.ip_ranges.push_back(r.range(c, "start", "end"));
     else if (!read_str_from<ConnectedApp>({{"label", &ConnectedApp::label},
                                            {"contactEmail", &ConnectedApp::contact_email},
                                            {"contactPhone", &ConnectedApp::contact_phone},
@@ -317,10 +334,14 @@ void read_connected_app(pugi::xml_node root, Reader& r, ConnectedApp& app) {
 
 void read_eca_header(pugi::xml_node root, Reader& r, ExternalClientApp& app) {
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
-    if (name == "label") r.str(c, app.label);
-    else if (name == "contactEmail") r.str(c, app.contact_email);
-    else if (name == "distributionState") r.str(c, app.distribution_state);
-    else if (name == "isProtected") read_eca_bool(c, r, app.is_protected, "ExternalClientApplication", name);
+    if (name == "label")
+      r.str(c, app.label);
+    else if (name == "contactEmail")
+      r.str(c, app.contact_email);
+    else if (name == "distributionState")
+      r.str(c, app.distribution_state);
+    else if (name == "isProtected")
+      read_eca_bool(c, r, app.is_protected, "ExternalClientApplication", name);
   });
 }
 
@@ -428,10 +449,14 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
   // to the ConnectedApp form so the refresh-token rules read one shape.
   std::string_view type = value_of(refresh_type_node);
   RefreshPolicy p;
-  if (type == "Infinite") p.kind = RefreshPolicy::Kind::Infinite;
-  else if (type == "Zero") p.kind = RefreshPolicy::Kind::Zero;
-  else if (type == "SpecificLifetime") p.kind = RefreshPolicy::Kind::SpecificLifetime;
-  else if (type == "SpecificInactivity") p.kind = RefreshPolicy::Kind::SpecificInactivity;
+  if (type == "Infinite")
+    p.kind = RefreshPolicy::Kind::Infinite;
+  else if (type == "Zero")
+    p.kind = RefreshPolicy::Kind::Zero;
+  else if (type == "SpecificLifetime")
+    p.kind = RefreshPolicy::Kind::SpecificLifetime;
+  else if (type == "SpecificInactivity")
+    p.kind = RefreshPolicy::Kind::SpecificInactivity;
   else {
     p.kind = RefreshPolicy::Kind::Invalid;
     r.issue(refresh_type_node,
@@ -456,12 +481,12 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
               "refreshTokenValidityPeriod");
     } else if (!unit_ok) {
       p.kind = RefreshPolicy::Kind::Invalid;
-      r.issue(refresh_type_node,
-              fmt::format("refreshTokenPolicyType {} needs refreshTokenValidityUnit, one of Hours, Days, Months{}",
-                          type,
-                          s.refresh_validity_unit.present ? fmt::format(", found {}", shown(s.refresh_validity_unit.value))
-                                                          : std::string()),
-              "refreshTokenValidityUnit");
+      r.issue(
+          refresh_type_node,
+          fmt::format("refreshTokenPolicyType {} needs refreshTokenValidityUnit, one of Hours, Days, Months{}", type,
+                      s.refresh_validity_unit.present ? fmt::format(", found {}", shown(s.refresh_validity_unit.value))
+                                                      : std::string()),
+          "refreshTokenValidityUnit");
     } else {
       p.amount = *amount;
       p.unit = s.refresh_validity_unit.value;
@@ -490,7 +515,8 @@ void read_eca_other(pugi::xml_node root, Reader& r, EcaSubFile& s) {
 
 void read_my_domain(pugi::xml_node root, Reader& r, MyDomainSettings& s) {
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
-    if (name == "myDomainName") r.str(c, s.my_domain_name);
+    if (name == "myDomainName")
+      r.str(c, s.my_domain_name);
     else
       read_bool_from<MyDomainSettings>(
           {{"canOnlyLoginWithMyDomainUrl", &MyDomainSettings::can_only_login_with_my_domain_url},
@@ -513,7 +539,8 @@ void read_connected_app_settings(pugi::xml_node root, Reader& r, ConnectedAppSet
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
     read_bool_from<ConnectedAppSettings>(
         {{"enableAdminApprovedAppsOnly", &ConnectedAppSettings::admin_approved_apps_only},
-         {"enableAdminApprovedAppsOnlyForExternalUser", &ConnectedAppSettings::admin_approved_apps_only_for_external_user}},
+         {"enableAdminApprovedAppsOnlyForExternalUser",
+          &ConnectedAppSettings::admin_approved_apps_only_for_external_user}},
         c, name, r, s, "ConnectedAppSettings");
   });
 }
@@ -526,7 +553,8 @@ void read_security(pugi::xml_node root, Reader& r, SecuritySettings& s) {
       });
     } else if (name == "sessionSettings") {
       for_each_element(c, [&](pugi::xml_node g, std::string_view gname) {
-        if (gname == "sessionTimeout") r.str(g, s.session_timeout);
+        if (gname == "sessionTimeout")
+          r.str(g, s.session_timeout);
         else
           read_bool_from<SecuritySettings>(
               {{"lockSessionsToIp", &SecuritySettings::lock_sessions_to_ip},
@@ -550,30 +578,42 @@ void read_user_permission(pugi::xml_node node, Permissions& p) {
   bool enabled = false;
   std::string_view name;
   for_each_element(node, [&](pugi::xml_node c, std::string_view element) {
-    if (element == "enabled") enabled = value_of(c) == "true";
-    else if (element == "name") name = value_of(c);
+    if (element == "enabled")
+      enabled = value_of(c) == "true";
+    else if (element == "name")
+      name = value_of(c);
   });
   if (!enabled) return;
-  if (name == "ApiEnabled") p.api_enabled = true;
-  else if (name == "ApiUserOnly") p.api_user_only = true;
-  else if (name == "UseAnyApiClient") p.use_any_api_client = true;
-  else if (name == "CanApproveUninstalledApps") p.approve_uninstalled_apps = true;
-  else if (name == "ManageRemoteAccess") p.manage_connected_apps = true;
-  else if (name == "ViewClientSecret") p.view_client_secret = true;
+  if (name == "ApiEnabled")
+    p.api_enabled = true;
+  else if (name == "ApiUserOnly")
+    p.api_user_only = true;
+  else if (name == "UseAnyApiClient")
+    p.use_any_api_client = true;
+  else if (name == "CanApproveUninstalledApps")
+    p.approve_uninstalled_apps = true;
+  else if (name == "ManageRemoteAccess")
+    p.manage_connected_apps = true;
+  else if (name == "ViewClientSecret")
+    p.view_client_secret = true;
 }
 }  // namespace
 
 void read_profile(pugi::xml_node root, Reader& r, Profile& p) {
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
-    if (name == "userPermissions") read_user_permission(c, p.permissions);
-    else if (name == "loginIpRanges") p.login_ip_ranges.push_back(r.range(c, "startAddress", "endAddress"));
+    if (name == "userPermissions")
+      read_user_permission(c, p.permissions);
+    else if (name == "loginIpRanges")
+      p.login_ip_ranges.push_back(r.range(c, "startAddress", "endAddress"));
   });
 }
 
 void read_permission_set(pugi::xml_node root, Reader& r, PermissionSet& p) {
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
-    if (name == "label") r.str(c, p.label);
-    else if (name == "userPermissions") read_user_permission(c, p.permissions);
+    if (name == "label")
+      r.str(c, p.label);
+    else if (name == "userPermissions")
+      read_user_permission(c, p.permissions);
   });
 }
 

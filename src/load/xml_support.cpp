@@ -66,7 +66,10 @@ std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
     pos = name_end;
     if (name.empty() || name.front() == '/' || !is_secret_element(name)) continue;
     std::size_t value_start = original_.find('>', name_end);
-    if (value_start == std::string_view::npos) value_start = name_end; else ++value_start;
+    if (value_start == std::string_view::npos)
+      value_start = name_end;
+    else
+      ++value_start;
     std::size_t value_end = original_.find('<', value_start);
     if (value_end == std::string_view::npos) value_end = original_.size();
     for (std::size_t i = std::max(value_start, start); i < std::min(value_end, end); ++i) masked[i - start] = true;
@@ -123,6 +126,7 @@ std::string quoted_value(std::string_view v) {
 
 void Reader::boolean(pugi::xml_node n, Field<bool>& f, std::string_view path) {
   std::string_view v = value_of(n);
+  if (v.empty()) return;  // <x></x>: retrieves write this for an unset value; the default stands
   if (v == "true" || v == "1") {
     f = Field<bool>{true, true, text_.at(n)};
   } else if (v == "false" || v == "0") {
@@ -137,8 +141,7 @@ void Reader::integer(pugi::xml_node n, Field<long long>& f, std::string_view pat
   if (auto parsed = parse_uint(v)) {
     f = Field<long long>{*parsed, true, text_.at(n)};
   } else {
-    issue(n, fmt::format("{} must be a non-negative whole number, found {}", path, quoted_value(v)),
-          std::string(path));
+    issue(n, fmt::format("{} must be a non-negative whole number, found {}", path, quoted_value(v)), std::string(path));
   }
 }
 
@@ -193,8 +196,10 @@ IpRange Reader::range(pugi::xml_node n, std::string_view start_name, std::string
   for (pugi::xml_node c : n.children()) {
     if (c.type() != pugi::node_element) continue;
     std::string_view name = local_name(c);
-    if (name == start_name) str(c, r.start);
-    else if (name == end_name) str(c, r.end);
+    if (name == start_name)
+      str(c, r.start);
+    else if (name == end_name)
+      str(c, r.end);
   }
   return r;
 }

@@ -9,13 +9,13 @@ namespace calint {
 /// The metadata types calint reads, decided by file suffix.
 enum class MetaType {
   ConnectedApp,
-  ExternalClientApp,     // .eca
-  EcaOauthSettings,      // .ecaOauth
-  EcaGlobalOauth,        // .ecaGlblOauth
-  EcaOauthPolicy,        // .ecaOauthPlcy
-  EcaPolicy,             // .ecaPlcy
-  EcaOauthSecurity,      // .ecaOauthSecurity
-  EcaSamlPolicy,         // .ecaSamlPlcy
+  ExternalClientApp,  // .eca
+  EcaOauthSettings,   // .ecaOauth
+  EcaGlobalOauth,     // .ecaGlblOauth
+  EcaOauthPolicy,     // .ecaOauthPlcy
+  EcaPolicy,          // .ecaPlcy
+  EcaOauthSecurity,   // .ecaOauthSecurity
+  EcaSamlPolicy,      // .ecaSamlPlcy
   Settings,
   Profile,
   PermissionSet,
@@ -29,9 +29,9 @@ enum class IpRelaxation { Enforce, Bypass2Factor, Bypass, EnforceRelaxRefresh, I
 struct RefreshPolicy {
   enum class Kind { Zero, Infinite, SpecificLifetime, SpecificInactivity, Invalid };
   Kind kind = Kind::Infinite;
-  long long amount = 0;          ///< N, for the specific_* kinds
-  std::string unit;              ///< "HOURS"/"DAYS"/"MONTHS" (ConnectedApp) or "Hours"/... (ECA)
-  long long hours = 0;           ///< N converted to hours (a month is 30 days)
+  long long amount = 0;  ///< N, for the specific_* kinds
+  std::string unit;      ///< "HOURS"/"DAYS"/"MONTHS" (ConnectedApp) or "Hours"/... (ECA)
+  long long hours = 0;   ///< N converted to hours (a month is 30 days)
 };
 
 /// An IP range (ConnectedApp ipRanges, ECA trustedIpRanges, profile loginIpRanges, org network access).
@@ -41,7 +41,8 @@ struct IpRange {
   SourceLoc loc;
 };
 
-/// One element outside the typed fields, kept by path for completeness (e.g. `oauthConfig/idTokenConfig/idTokenValidity`).
+/// One element outside the typed fields, kept by path for completeness (e.g.
+/// `oauthConfig/idTokenConfig/idTokenValidity`).
 struct ExtraValue {
   std::string path;
   Field<std::string> value;
@@ -56,9 +57,9 @@ struct LoadIssue {
 
 /// Common head of every component read from one file.
 struct ComponentFile {
-  std::string name;   ///< API name (the file base name, URL-decoded for profiles)
-  int file = -1;      ///< index into Export::files
-  SourceLoc root;     ///< the root element
+  std::string name;  ///< API name (the file base name, URL-decoded for profiles)
+  int file = -1;     ///< index into Export::files
+  SourceLoc root;    ///< the root element
 };
 
 struct ConnectedApp : ComponentFile {
@@ -74,10 +75,10 @@ struct ConnectedApp : ComponentFile {
   std::vector<Field<std::string>> callback_urls;  ///< one per line of the callbackUrl element
   Field<std::string> certificate, consumer_key, oauth_client_credential_user, oauth_single_logout_url;
   Field<bool> consumer_secret;  ///< presence only: the value is never kept
-  Field<bool> is_admin_approved, is_client_credential_enabled, is_code_credential_enabled,
-      is_code_credential_post_only, is_consumer_secret_optional, is_introspect_all_tokens, is_named_user_jwt_enabled,
-      is_pkce_required, is_refresh_token_rotation_enabled, is_secret_required_for_refresh_token,
-      is_secret_required_for_token_exchange, is_token_exchange_enabled;
+  Field<bool> is_admin_approved, is_client_credential_enabled, is_code_credential_enabled, is_code_credential_post_only,
+      is_consumer_secret_optional, is_introspect_all_tokens, is_named_user_jwt_enabled, is_pkce_required,
+      is_refresh_token_rotation_enabled, is_secret_required_for_refresh_token, is_secret_required_for_token_exchange,
+      is_token_exchange_enabled;
   std::vector<Field<std::string>> scopes;
 
   // oauthPolicy
@@ -114,8 +115,8 @@ struct EcaSubFile : ComponentFile {
 };
 
 struct EcaOauthSettings : EcaSubFile {
-  Field<std::string> scopes_text;              ///< commaSeparatedOauthScopes as written
-  std::vector<Field<std::string>> scopes;       ///< split, each located at its own token
+  Field<std::string> scopes_text;          ///< commaSeparatedOauthScopes as written
+  std::vector<Field<std::string>> scopes;  ///< split, each located at its own token
   std::vector<IpRange> trusted_ip_ranges;
   Field<bool> is_first_party_app_enabled;
 };

@@ -64,8 +64,8 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
     throw std::runtime_error(fmt::format("{}:{}: {}", source, e.mark.line + 1, e.msg));
   }
   if (!doc.IsMap()) throw std::runtime_error(fmt::format("{}: a rule entry must be a mapping", source));
-  static const std::set<std::string> kKeys = {"id",      "name",      "severity",    "escalated_severity",
-                                              "escalation", "summary", "applies_to",  "controls",
+  static const std::set<std::string> kKeys = {"id",         "name",        "severity",   "escalated_severity",
+                                              "escalation", "summary",     "applies_to", "controls",
                                               "rationale",  "remediation", "references", "params"};
   for (const auto& kv : doc) {
     if (!kKeys.contains(kv.first.Scalar())) fail(source, kv.first, fmt::format("unknown key '{}'", kv.first.Scalar()));

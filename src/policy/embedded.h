@@ -6,7 +6,7 @@
 namespace calint {
 
 struct EmbeddedFile {
-  std::string_view name;     ///< file name, e.g. "CA101.yaml"
+  std::string_view name;  ///< file name, e.g. "CA101.yaml"
   std::string_view content;
 };
 

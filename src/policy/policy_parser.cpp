@@ -110,7 +110,8 @@ class Parser {
     require_map(node, "'rules'");
     for (const auto& kv : node) {
       std::string id = rule_id(kv.first, "'rules'");
-      if (!policy_.rules.emplace(id, RuleSettings{}).second) fail(kv.first, fmt::format("duplicate rule '{}' in 'rules'", id));
+      if (!policy_.rules.emplace(id, RuleSettings{}).second)
+        fail(kv.first, fmt::format("duplicate rule '{}' in 'rules'", id));
       const YAML::Node& settings = kv.second;
       require_map(settings, fmt::format("rules.{}", id));
       check_keys(settings, {"enabled", "severity"}, fmt::format("rules.{}", id));
@@ -118,8 +119,9 @@ class Parser {
       if (settings["enabled"]) rs.enabled = boolean(settings["enabled"], fmt::format("rules.{}.enabled", id));
       if (settings["severity"]) rs.severity = severity(settings["severity"], fmt::format("rules.{}.severity", id));
       if (id == "CA000" && (!rs.enabled || rs.severity)) {
-        fail(kv.first, "CA000 (invalid-metadata) cannot be disabled or re-graded: a file calint cannot read "
-                       "must be fixed, not hidden");
+        fail(kv.first,
+             "CA000 (invalid-metadata) cannot be disabled or re-graded: a file calint cannot read "
+             "must be fixed, not hidden");
       }
     }
   }
@@ -156,9 +158,12 @@ class Parser {
 
   void parse_my_domain(const YAML::Node& node) {
     std::string v = scalar(node, "'my_domain'");
-    if (v == "required") policy_.my_domain = MyDomainRequirement::Required;
-    else if (v == "if-settings-present") policy_.my_domain = MyDomainRequirement::IfSettingsPresent;
-    else if (v == "off") policy_.my_domain = MyDomainRequirement::Off;
+    if (v == "required")
+      policy_.my_domain = MyDomainRequirement::Required;
+    else if (v == "if-settings-present")
+      policy_.my_domain = MyDomainRequirement::IfSettingsPresent;
+    else if (v == "off")
+      policy_.my_domain = MyDomainRequirement::Off;
     else {
       std::vector<std::string> options = {"required", "if-settings-present", "off"};
       auto hint = did_you_mean(v, options);
@@ -225,11 +230,12 @@ class Parser {
     }
     if (!doc || doc.IsNull()) return policy_;  // an empty policy is the defaults
     require_map(doc, "a policy");
-    check_keys(doc,
-               {"version", "fail_on", "rules", "scopes", "refresh_tokens", "my_domain", "profile_aliases", "exceptions"},
-               "the policy");
+    check_keys(
+        doc, {"version", "fail_on", "rules", "scopes", "refresh_tokens", "my_domain", "profile_aliases", "exceptions"},
+        "the policy");
     if (YAML::Node v = doc["version"]) {
-      if (scalar(v, "'version'") != "1") fail(v, fmt::format("unsupported policy version '{}'; this calint reads version 1", v.Scalar()));
+      if (scalar(v, "'version'") != "1")
+        fail(v, fmt::format("unsupported policy version '{}'; this calint reads version 1", v.Scalar()));
     }
     if (doc["fail_on"]) policy_.fail_on = severity(doc["fail_on"], "'fail_on'");
     if (doc["rules"]) parse_rules(doc["rules"]);
@@ -285,7 +291,8 @@ class Parser {
           if (flow > kMaxNesting) break;
         }
         if (flow > kMaxNesting || static_cast<int>(indents.size() + dashes) > kMaxNesting) {
-          throw PolicyError(fmt::format("{}:{}:1: policy is nested more than {} levels deep", file_, line, kMaxNesting));
+          throw PolicyError(
+              fmt::format("{}:{}:1: policy is nested more than {} levels deep", file_, line, kMaxNesting));
         }
       }
       pos = end + 1;
@@ -338,10 +345,14 @@ std::optional<Duration> parse_duration(std::string_view text) {
   if (!amount || *amount == 0 || *amount > 1000000) return std::nullopt;
   std::string unit = to_lower(trim(t.substr(digits)));
   long long per = 0;
-  if (unit.empty() || unit == "d" || unit == "day" || unit == "days") per = 24;
-  else if (unit == "h" || unit == "hour" || unit == "hours") per = 1;
-  else if (unit == "mo" || unit == "month" || unit == "months") per = 24LL * 30;
-  else return std::nullopt;
+  if (unit.empty() || unit == "d" || unit == "day" || unit == "days")
+    per = 24;
+  else if (unit == "h" || unit == "hour" || unit == "hours")
+    per = 1;
+  else if (unit == "mo" || unit == "month" || unit == "months")
+    per = 24LL * 30;
+  else
+    return std::nullopt;
   return Duration{*amount * per, std::string(t)};
 }
 
@@ -352,23 +363,53 @@ std::string format_hours(long long hours) {
 }
 
 const std::vector<std::string>& known_scopes() {
-  static const std::vector<std::string> kScopes = {
-      "Address",     "Api",         "Basic",        "CDP",          "CDPCalculatedInsight",
-      "CDPIdentityResolution",      "CDPIngest",    "CDPProfile",   "CDPQuery",
-      "CDPSegment",  "Chatbot",     "Chatter",      "Content",      "CustomApplications",
-      "CustomPermissions",          "Eclair",       "Email",        "EinsteinGPT",
-      "ForgotPassword",             "Full",         "Interaction",  "Lightning",
-      "MCP",         "OfflineAccess", "OpenID",     "Pardot",       "Phone",
-      "Profile",     "PwdlessLogin", "RefreshToken", "SCRT",        "SFAP",
-      "SFApiPlatform", "UserRegistration", "Wave",  "Web"};
+  static const std::vector<std::string> kScopes = {"Address",
+                                                   "Api",
+                                                   "Basic",
+                                                   "CDP",
+                                                   "CDPCalculatedInsight",
+                                                   "CDPIdentityResolution",
+                                                   "CDPIngest",
+                                                   "CDPProfile",
+                                                   "CDPQuery",
+                                                   "CDPSegment",
+                                                   "Chatbot",
+                                                   "Chatter",
+                                                   "Content",
+                                                   "CustomApplications",
+                                                   "CustomPermissions",
+                                                   "Eclair",
+                                                   "Email",
+                                                   "EinsteinGPT",
+                                                   "ForgotPassword",
+                                                   "Full",
+                                                   "Interaction",
+                                                   "Lightning",
+                                                   "MCP",
+                                                   "OfflineAccess",
+                                                   "OpenID",
+                                                   "Pardot",
+                                                   "Phone",
+                                                   "Profile",
+                                                   "PwdlessLogin",
+                                                   "RefreshToken",
+                                                   "SCRT",
+                                                   "SFAP",
+                                                   "SFApiPlatform",
+                                                   "UserRegistration",
+                                                   "Wave",
+                                                   "Web"};
   return kScopes;
 }
 
 std::string_view to_string(MyDomainRequirement r) {
   switch (r) {
-    case MyDomainRequirement::Required: return "required";
-    case MyDomainRequirement::IfSettingsPresent: return "if-settings-present";
-    case MyDomainRequirement::Off: return "off";
+    case MyDomainRequirement::Required:
+      return "required";
+    case MyDomainRequirement::IfSettingsPresent:
+      return "if-settings-present";
+    case MyDomainRequirement::Off:
+      return "off";
   }
   return "if-settings-present";
 }

@@ -85,7 +85,8 @@ void write_rules_json(std::ostream& out, const Catalog& catalog) {
     j["references"] = refs;
     auto params = nlohmann::ordered_json::array();
     for (const auto& p : r.params) {
-      params.push_back({{"key", p.key}, {"type", p.type}, {"default", p.default_value}, {"description", p.description}});
+      params.push_back(
+          {{"key", p.key}, {"type", p.type}, {"default", p.default_value}, {"description", p.description}});
     }
     j["params"] = params;
     rules.push_back(std::move(j));
@@ -108,7 +109,9 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
     }
     out << fmt::format(" · applies to {}", fmt::join(r.applies_to, ", "));
     if (!r.controls.empty()) out << fmt::format(" · controls {}", fmt::join(r.controls, ", "));
-    out << "\n\n" << trim(r.summary) << "\n\n### Why it matters\n\n" << trim(r.rationale) << "\n\n### How to fix\n\n"
+    out << "\n\n"
+        << trim(r.summary) << "\n\n### Why it matters\n\n"
+        << trim(r.rationale) << "\n\n### How to fix\n\n"
         << trim(r.remediation) << '\n';
     if (!r.params.empty()) {
       out << "\n### Policy parameters\n\n| Key | Type | Default | Meaning |\n|---|---|---|---|\n";
@@ -119,8 +122,10 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
     if (!r.references.empty()) {
       out << "\n### References\n\n";
       for (const auto& ref : r.references) {
-        if (ref.url.empty()) out << fmt::format("- {}\n", ref.title);
-        else out << fmt::format("- [{}]({})\n", ref.title, ref.url);
+        if (ref.url.empty())
+          out << fmt::format("- {}\n", ref.title);
+        else
+          out << fmt::format("- [{}]({})\n", ref.title, ref.url);
       }
     }
   }
@@ -128,7 +133,8 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
 
 void write_explain(std::ostream& out, const RuleInfo& r, const Policy& policy) {
   out << fmt::format("{} {} ({})\n\n", r.id, r.name, severity_text(r));
-  if (r.escalated_severity) out << fmt::format("Escalated to {} {}\n\n", to_string(*r.escalated_severity), r.escalation);
+  if (r.escalated_severity)
+    out << fmt::format("Escalated to {} {}\n\n", to_string(*r.escalated_severity), r.escalation);
   out << indented(r.summary, "") << '\n';
   out << "Applies to: " << fmt::format("{}", fmt::join(r.applies_to, ", ")) << '\n';
   if (!r.controls.empty()) out << "Benchmark controls: " << fmt::format("{}", fmt::join(r.controls, ", ")) << '\n';
@@ -151,7 +157,8 @@ void write_explain(std::ostream& out, const RuleInfo& r, const Policy& policy) {
   auto settings = policy.rules.find(r.id);
   if (settings != policy.rules.end()) {
     if (!settings->second.enabled) out << "  disabled by the policy\n";
-    if (settings->second.severity) out << "  severity set to " << to_string(*settings->second.severity) << " by the policy\n";
+    if (settings->second.severity)
+      out << "  severity set to " << to_string(*settings->second.severity) << " by the policy\n";
   }
 }
 

@@ -1,3 +1,5 @@
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/severity.h"
@@ -19,12 +21,22 @@ nlohmann::ordered_json component_json(const Finding& f) {
 }  // namespace
 
 void write_json_report(std::ostream& out, const Report& report, const std::string& version) {
-  nlohmann::ordered_json doc;
-  doc["tool"] = {{"name", "calint"}, {"version", version}};
-  auto findings = nlohmann::ordered_json::array();
-  nlohmann::ordered_json by_severity;
-  for (auto name : kSeverityNames) by_severity[std::string(name)] = 0;
+  // Streamed one finding at a time: a report of a large export never exists twice in memory.
+  // The layout equals nlohmann's dump(2) of the whole document.
+  auto dump = [](const nlohmann::ordered_json& j, std::string_view indent) {
+    std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string out;
+    for (char c : text) {
+      out.push_back(c);
+      if (c == '\n') out += indent;
+    }
+    return out;
+  };
+  nlohmann::ordered_json tool = {{"name", "calint"}, {"version", version}};
+  out << "{\n  \"tool\": " << dump(tool, "  ") << ",\n  \"findings\": [";
+  std::map<Severity, std::size_t> counts;
   std::size_t suppressed = 0;
+  bool first = true;
   for (const auto& f : report.findings) {
     nlohmann::ordered_json j;
     j["rule"] = f.rule;
@@ -37,22 +49,23 @@ void write_json_report(std::ostream& out, const Report& report, const std::strin
     j["component"] = component_json(f);
     j["fingerprint"] = f.fingerprint;
     j["suppressed"] = f.suppressed;
-    findings.push_back(std::move(j));
+    out << (first ? "\n    " : ",\n    ") << dump(j, "    ");
+    first = false;
     if (f.suppressed) ++suppressed;
-    else by_severity[std::string(to_string(f.severity))] = by_severity[std::string(to_string(f.severity))].get<int>() + 1;
+    else ++counts[f.severity];
   }
-  doc["findings"] = std::move(findings);
-  doc["summary"] = {{"files", report.files_audited},
-                    {"components", report.components},
-                    {"by_severity", by_severity},
-                    {"suppressed", suppressed},
-                    {"files_audited", report.files_audited},
-                    {"files_skipped", report.files_skipped}};
+  out << (first ? "]" : "\n  ]");
+  nlohmann::ordered_json by_severity;
+  for (auto name : kSeverityNames) by_severity[std::string(name)] = counts[*parse_severity(name)];
+  nlohmann::ordered_json summary = {{"files", report.files_audited},
+                                    {"components", report.components},
+                                    {"by_severity", by_severity},
+                                    {"suppressed", suppressed},
+                                    {"files_audited", report.files_audited},
+                                    {"files_skipped", report.files_skipped}};
   auto errors = nlohmann::ordered_json::array();
   for (const auto& e : report.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
-  doc["errors"] = std::move(errors);
-  // Invalid UTF-8 in a hostile file must not abort the report: replace it.
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << ",\n  \"summary\": " << dump(summary, "  ") << ",\n  \"errors\": " << dump(errors, "  ") << "\n}\n";
 }
 
 }  // namespace calint

@@ -17,11 +17,16 @@ struct Style {
   }
   [[nodiscard]] std::string severity(Severity s) const {
     switch (s) {
-      case Severity::Critical: return wrap("critical", "1;35");
-      case Severity::High: return wrap("high", "1;31");
-      case Severity::Medium: return wrap("medium", "33");
-      case Severity::Low: return wrap("low", "36");
-      case Severity::Info: return wrap("info", "2");
+      case Severity::Critical:
+        return wrap("critical", "1;35");
+      case Severity::High:
+        return wrap("high", "1;31");
+      case Severity::Medium:
+        return wrap("medium", "33");
+      case Severity::Low:
+        return wrap("low", "36");
+      case Severity::Info:
+        return wrap("info", "2");
     }
     return "info";
   }
@@ -34,9 +39,12 @@ std::string location(const Finding& f, const std::vector<std::string>& roots) {
   return index < roots.size() ? roots[index] : std::string("(org-wide)");
 }
 
-std::string heading(const Finding& f) {
+std::string heading(const Finding& f, const std::vector<std::string>& roots) {
   std::string h = fmt::format("{} {}", f.component.type, f.component.name);
   if (!f.component.label.empty() && f.component.label != f.component.name) h += fmt::format(" ({})", f.component.label);
+  if (roots.size() > 1 && static_cast<std::size_t>(f.export_index) < roots.size()) {
+    h += fmt::format(" in {}", roots[static_cast<std::size_t>(f.export_index)]);
+  }
   if (!f.same_as.type.empty()) h += fmt::format(" - same integration as {} {}", f.same_as.type, f.same_as.name);
   return h;
 }
@@ -58,14 +66,14 @@ void write_text_report(std::ostream& out, const Report& report, const Catalog& c
     }
     std::string key = fmt::format("{}\x1f{}\x1f{}", f.export_index, f.component.type, f.component.name);
     auto [it, fresh] = group_of.emplace(key, groups.size());
-    if (fresh) groups.push_back({heading(f), {}});
+    if (fresh) groups.push_back({heading(f, roots), {}});
     groups[it->second].second.push_back(&f);
   }
   for (const auto& [title, findings] : groups) {
     out << style.bold(title) << '\n';
     for (const Finding* f : findings) {
-      out << "  " << location(*f, roots) << ": " << style.severity(f->severity) << ": " << f->message << " ["
-          << f->rule << ' ' << f->name << "]\n";
+      out << "  " << location(*f, roots) << ": " << style.severity(f->severity) << ": " << f->message << " [" << f->rule
+          << ' ' << f->name << "]\n";
     }
     out << '\n';
   }
@@ -113,8 +121,9 @@ void write_text_report(std::ostream& out, const Report& report, const Catalog& c
   out << style.bold("Summary") << ": " << total << (total == 1 ? " finding" : " findings") << " ("
       << fmt::format("{}", fmt::join(parts, ", ")) << ")";
   if (!suppressed.empty()) out << ", " << suppressed.size() << " accepted by exceptions";
-  out << "; " << report.components << " components in " << report.files_audited << " files audited, "
-      << report.files_skipped << " files skipped";
+  auto plural = [](std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  out << "; " << plural(report.components, "component") << " in " << plural(report.files_audited, "file")
+      << " audited, " << plural(report.files_skipped, "file") << " skipped";
   if (!report.errors.empty()) out << "; " << report.errors.size() << (report.errors.size() == 1 ? " error" : " errors");
   out << '\n';
 }

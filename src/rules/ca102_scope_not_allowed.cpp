@@ -1,5 +1,5 @@
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/text.h"
 #include "rules/helpers.h"
@@ -35,8 +35,8 @@ void check(const std::string& app_name, const std::vector<Field<std::string>>& s
   std::string where = matched.empty() ? std::string("the policy") : fmt::format("the policy for '{}'", matched.front());
   for (const auto& scope : scopes) {
     if (listed(deny, scope.value) && !(has_app_allow && listed(app_allow, scope.value))) {
-      report(scope, fmt::format("OAuth scope '{}' is on the deny list of {}; remove it from the app", scope.value,
-                                where));
+      report(scope,
+             fmt::format("OAuth scope '{}' is on the deny list of {}; remove it from the app", scope.value, where));
     } else if (allow && !listed(*allow, scope.value)) {
       report(scope, fmt::format("OAuth scope '{}' is not on the allow list of {} ({}); remove it, or allow it "
                                 "in the policy if the integration needs it",

@@ -1,5 +1,5 @@
-#include "rules/helpers.h"
 #include <fmt/format.h>
+#include "rules/helpers.h"
 #include "rules/rule.h"
 
 namespace calint::rules {
@@ -16,9 +16,7 @@ std::string api_access_control_note(const Export& model) {
   return "";
 }
 
-std::string reach(bool escalate) {
-  return escalate ? " and its scopes give API access or refresh tokens" : "";
-}
+std::string reach(bool escalate) { return escalate ? " and its scopes give API access or refresh tokens" : ""; }
 
 }  // namespace
 
@@ -28,8 +26,8 @@ void self_authorize(const Export& model, const Policy& /*policy*/, RuleContext& 
     if (!app.has_oauth_config || app.is_admin_approved.value) continue;
     bool escalate = grants_api_or_refresh(app.scopes);
     SourceLoc loc = app.is_admin_approved.present ? app.is_admin_approved.loc : app.oauth_config;
-    std::string how = app.is_admin_approved.present ? "isAdminApproved is false"
-                                                    : "isAdminApproved is absent, which means false";
+    std::string how =
+        app.is_admin_approved.present ? "isAdminApproved is false" : "isAdminApproved is absent, which means false";
     ctx.report(component_of(app), loc, "ConnectedApp/oauthConfig/isAdminApproved", "",
                fmt::format("All users may self-authorize this app ({}){}: any user can be talked into connecting it; "
                            "set isAdminApproved to true and assign profiles or permission sets{}",

@@ -1,5 +1,5 @@
-#include <set>
 #include <fmt/format.h>
+#include <set>
 
 #include "core/text.h"
 #include "rules/helpers.h"

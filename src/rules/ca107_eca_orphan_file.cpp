@@ -1,5 +1,5 @@
-#include "rules/helpers.h"
 #include <fmt/format.h>
+#include "rules/helpers.h"
 #include "rules/rule.h"
 
 namespace calint::rules {
@@ -7,13 +7,20 @@ namespace calint::rules {
 namespace {
 const char* kind_name(MetaType t) {
   switch (t) {
-    case MetaType::EcaOauthSettings: return "OAuth settings (.ecaOauth)";
-    case MetaType::EcaGlobalOauth: return "global OAuth settings (.ecaGlblOauth)";
-    case MetaType::EcaOauthPolicy: return "OAuth policies (.ecaOauthPlcy)";
-    case MetaType::EcaPolicy: return "policies (.ecaPlcy)";
-    case MetaType::EcaOauthSecurity: return "OAuth security settings (.ecaOauthSecurity)";
-    case MetaType::EcaSamlPolicy: return "SAML policies (.ecaSamlPlcy)";
-    default: return "sub-file";
+    case MetaType::EcaOauthSettings:
+      return "OAuth settings (.ecaOauth)";
+    case MetaType::EcaGlobalOauth:
+      return "global OAuth settings (.ecaGlblOauth)";
+    case MetaType::EcaOauthPolicy:
+      return "OAuth policies (.ecaOauthPlcy)";
+    case MetaType::EcaPolicy:
+      return "policies (.ecaPlcy)";
+    case MetaType::EcaOauthSecurity:
+      return "OAuth security settings (.ecaOauthSecurity)";
+    case MetaType::EcaSamlPolicy:
+      return "SAML policies (.ecaSamlPlcy)";
+    default:
+      return "sub-file";
   }
 }
 }  // namespace

@@ -16,11 +16,11 @@ void refresh_token_unlimited(const Export& model, const Policy& /*policy*/, Rule
     const auto& p = app.refresh_token_policy;
     if (p.present && p.value.kind != Kind::Infinite) continue;
     SourceLoc loc = p.present ? p.loc : (app.has_oauth_policy ? app.oauth_policy : app.root);
-    ctx.report(component_of(app), loc, "ConnectedApp/oauthPolicy/refreshTokenPolicy", "",
-               fmt::format("The app can get refresh tokens and {}: {}",
-                           p.present ? "refreshTokenPolicy is infinite"
-                                     : "has no refreshTokenPolicy, which means infinite",
-                           kFix));
+    ctx.report(
+        component_of(app), loc, "ConnectedApp/oauthPolicy/refreshTokenPolicy", "",
+        fmt::format("The app can get refresh tokens and {}: {}",
+                    p.present ? "refreshTokenPolicy is infinite" : "has no refreshTokenPolicy, which means infinite",
+                    kFix));
   }
   for (const auto& app : model.external_client_apps) {
     if (!grants_refresh_tokens(eca_scopes(app))) continue;

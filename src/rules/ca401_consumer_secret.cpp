@@ -1,5 +1,5 @@
-#include "rules/helpers.h"
 #include <fmt/format.h>
+#include "rules/helpers.h"
 #include "rules/rule.h"
 
 namespace calint::rules {

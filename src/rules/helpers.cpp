@@ -37,7 +37,8 @@ bool grants_api_or_refresh(const std::vector<Field<std::string>>& scopes) {
 
 std::vector<Field<std::string>> eca_scopes(const ExternalClientApp& app) {
   std::vector<Field<std::string>> out;
-  for (const auto* settings : app.oauth_settings) out.insert(out.end(), settings->scopes.begin(), settings->scopes.end());
+  for (const auto* settings : app.oauth_settings)
+    out.insert(out.end(), settings->scopes.begin(), settings->scopes.end());
   return out;
 }
 
@@ -45,19 +46,29 @@ std::string describe(const RefreshPolicy& p, bool eca) {
   using K = RefreshPolicy::Kind;
   if (eca) {
     switch (p.kind) {
-      case K::Zero: return "Zero";
-      case K::Infinite: return "Infinite";
-      case K::SpecificLifetime: return fmt::format("SpecificLifetime {} {}", p.amount, p.unit);
-      case K::SpecificInactivity: return fmt::format("SpecificInactivity {} {}", p.amount, p.unit);
-      case K::Invalid: return "(invalid)";
+      case K::Zero:
+        return "Zero";
+      case K::Infinite:
+        return "Infinite";
+      case K::SpecificLifetime:
+        return fmt::format("SpecificLifetime {} {}", p.amount, p.unit);
+      case K::SpecificInactivity:
+        return fmt::format("SpecificInactivity {} {}", p.amount, p.unit);
+      case K::Invalid:
+        return "(invalid)";
     }
   }
   switch (p.kind) {
-    case K::Zero: return "zero";
-    case K::Infinite: return "infinite";
-    case K::SpecificLifetime: return fmt::format("specific_lifetime:{}:{}", p.amount, p.unit);
-    case K::SpecificInactivity: return fmt::format("specific_inactivity:{}:{}", p.amount, p.unit);
-    case K::Invalid: return "(invalid)";
+    case K::Zero:
+      return "zero";
+    case K::Infinite:
+      return "infinite";
+    case K::SpecificLifetime:
+      return fmt::format("specific_lifetime:{}:{}", p.amount, p.unit);
+    case K::SpecificInactivity:
+      return fmt::format("specific_inactivity:{}:{}", p.amount, p.unit);
+    case K::Invalid:
+      return "(invalid)";
   }
   return {};
 }

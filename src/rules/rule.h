@@ -21,8 +21,8 @@ class RuleContext {
   /// Reports a finding at `loc` (an invalid loc makes it org-wide). `element` is the element path
   /// and `key` tells apart several findings on one element; both feed the fingerprint.
   /// `escalate` asks for the catalogue's escalated severity (under the condition it documents).
-  void report(const ComponentRef& component, SourceLoc loc, std::string element, std::string key,
-              std::string message, bool escalate = false);
+  void report(const ComponentRef& component, SourceLoc loc, std::string element, std::string key, std::string message,
+              bool escalate = false);
 
   [[nodiscard]] Date today() const { return today_; }
   [[nodiscard]] const RuleInfo& info() const { return info_; }
