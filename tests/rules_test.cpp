@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "core/text.h"
 #include "report/report.h"
@@ -64,9 +64,9 @@ TEST_CASE("every rule fixture produces exactly its expected findings", "[rules]"
       for (const auto& f : report.findings) {
         if (f.rule == "CA000" && rule != "CA000") FAIL_CHECK("unexpected CA000: " << f.file << ": " << f.message);
         if (f.rule != rule || f.suppressed) continue;
-        actual.push_back(f.file.empty() ? fmt::format("- {}", to_string(f.severity))
-                                        : fmt::format("{}:{}:{} {}", f.rel_path, f.line, f.column,
-                                                      to_string(f.severity)));
+        actual.push_back(f.file.empty()
+                             ? fmt::format("- {}", to_string(f.severity))
+                             : fmt::format("{}:{}:{} {}", f.rel_path, f.line, f.column, to_string(f.severity)));
       }
       std::sort(actual.begin(), actual.end());
       std::vector<std::string> expected = fire ? expected_lines(fixture) : std::vector<std::string>{};
@@ -119,7 +119,8 @@ TEST_CASE("catalogue entries follow the text conventions", "[meta]") {
       REQUIRE_FALSE(r.references.empty());
       for (const auto& ref : r.references) CHECK(ref.url.rfind("https://", 0) == 0);
     }
-    for (const auto& p : r.params) CHECK(policy_value(default_policy(builtin_catalog()), p.key) != "(not a policy key)");
+    for (const auto& p : r.params)
+      CHECK(policy_value(default_policy(builtin_catalog()), p.key) != "(not a policy key)");
   }
 }
 

@@ -1,0 +1,205 @@
+// The command line end to end, in-process: exit codes and exact error texts.
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "policy/catalog.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace calint;
+
+namespace {
+const char* kApp =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+    "    <label>X</label>\n    <oauthConfig>\n        <isAdminApproved>true</isAdminApproved>\n"
+    "        <scopes>Api</scopes>\n    </oauthConfig>\n"
+    "    <oauthPolicy>\n        <ipRelaxation>ENFORCE</ipRelaxation>\n    </oauthPolicy>\n"
+    "    <profileName>Nobody</profileName>\n</ConnectedApp>\n";
+}
+
+TEST_CASE("exit codes follow the contract", "[cli]") {
+  CHECK(test::run({"audit", "samples/source-org", "--no-color"}).code == 1);
+  CHECK(test::run({"audit", "samples/source-org", "--exit-zero"}).code == 0);
+  CHECK(test::run({"audit", "samples/source-org", "--fail-on", "critical"}).code == 1);
+
+  test::TempDir dir;
+  test::write_file(dir.path / "connectedApps/X.connectedApp-meta.xml", kApp);
+  // A well-configured app: nothing at any severity.
+  auto clean = test::run({"audit", dir.path.string(), "--fail-on", "info"});
+  CHECK(clean.code == 0);
+  CHECK(clean.out.find("0 findings") != std::string::npos);
+  // The same app without assignments: one low finding, below the default threshold.
+  test::TempDir low_dir;
+  std::string unassigned = kApp;
+  unassigned.erase(unassigned.find("    <profileName>"), std::string("    <profileName>Nobody</profileName>\n").size());
+  test::write_file(low_dir.path / "X.connectedApp-meta.xml", unassigned);
+  CHECK(test::run({"audit", low_dir.path.string()}).code == 0);
+  CHECK(test::run({"audit", low_dir.path.string(), "--fail-on", "low"}).code == 1);
+  CHECK(test::run({"audit", low_dir.path.string(), "--fail-on", "low", "--exit-zero"}).code == 0);
+  test::write_file(dir.path / "connectedApps/Y.connectedApp-meta.xml",
+                   std::string(kApp).replace(std::string(kApp).find("Api"), 3, "Full"));
+  CHECK(test::run({"audit", dir.path.string()}).code == 1);
+  CHECK(test::run({"audit", dir.path.string(), "--fail-on", "critical"}).code == 0);
+}
+
+TEST_CASE("errors exit 2 and win over findings; the rest is still reported", "[cli][errors]") {
+  auto missing = test::run({"audit", "samples/source-org", "no/such/export", "--no-color"});
+  CHECK(missing.code == 2);
+  CHECK(missing.out.find("no/such/export: error: cannot read: No such file or directory") != std::string::npos);
+  CHECK(missing.out.find("[CA101 full-scope]") != std::string::npos);
+
+  test::TempDir empty;
+  test::write_file(empty.path / "README.md", "nothing here");
+  auto nothing = test::run({"audit", empty.path.string()});
+  CHECK(nothing.code == 2);
+  CHECK(nothing.out.find(empty.path.string() +
+                         ": error: nothing to audit: no Connected App, External Client App, settings, profile or "
+                         "permission set metadata found") != std::string::npos);
+  CHECK(nothing.out.find("0 findings") != std::string::npos);
+
+  auto json = test::run({"audit", "no/such/export", "--format", "json"});
+  CHECK(json.code == 2);
+  auto doc = nlohmann::json::parse(json.out);
+  REQUIRE(doc["errors"].size() == 1);
+  CHECK(doc["errors"][0]["path"] == "no/such/export");
+  CHECK(json.err == "no/such/export: error: cannot read: No such file or directory\n");
+
+  auto single = test::run({"audit", (empty.path / "README.md").string()});
+  CHECK(single.code == 2);
+  CHECK(single.out.find("README.md: error: not a metadata file calint reads") != std::string::npos);
+}
+
+TEST_CASE("a broken metadata file is CA000, counted against the threshold", "[cli][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "connectedApps/X.connectedApp-meta.xml", kApp);
+  test::write_file(dir.path / "connectedApps/Broken.connectedApp-meta.xml", "<ConnectedApp><label>x</ConnectedApp>");
+  auto r = test::run({"audit", dir.path.string(), "--format", "json"});
+  CHECK(r.code == 1);
+  auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["findings"].size() >= 1);
+  CHECK(doc["findings"][0]["rule"] == "CA000");
+  CHECK(doc["findings"][0]["line"] == 1);
+  CHECK(doc["findings"][0]["component"]["name"] == "Broken");
+  CHECK(doc["summary"]["files_audited"] == 2);
+}
+
+TEST_CASE("a bad policy is exit 2 with file:line:col before any file is read", "[cli][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "policy.yaml", "fail_on: high\nrules:\n  CA1O1:\n    enabled: false\n");
+  auto r = test::run({"audit", "samples/source-org", "--policy", (dir.path / "policy.yaml").string()});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        (dir.path / "policy.yaml").string() + ":3:3: unknown rule 'CA1O1' in 'rules'; did you mean 'CA101'?\n");
+  auto missing = test::run({"audit", "samples/source-org", "--policy", "nope.yaml"});
+  CHECK(missing.code == 2);
+  CHECK(missing.err == "nope.yaml: cannot read policy file\n");
+}
+
+TEST_CASE("usage errors exit 2 with a message", "[cli][errors]") {
+  auto none = test::run({});
+  CHECK(none.code == 2);
+  auto format = test::run({"audit", "samples/source-org", "--format", "xml"});
+  CHECK(format.code == 2);
+  CHECK(format.err.find("--format") != std::string::npos);
+  auto as_of = test::run({"audit", "samples/source-org", "--as-of", "2026-02-30"});
+  CHECK(as_of.code == 2);
+  CHECK(as_of.err == "calint: --as-of must be a date YYYY-MM-DD, found '2026-02-30'\n");
+  auto jobs = test::run({"audit", "samples/source-org", "--jobs", "0"});
+  CHECK(jobs.code == 2);
+  auto output = test::run({"audit", "samples/source-org", "--output", "/nonexistent/dir/report.txt"});
+  CHECK(output.code == 2);
+  CHECK(output.err == "calint: cannot write report to '/nonexistent/dir/report.txt'\n");
+  auto help = test::run({"audit", "--help"});
+  CHECK(help.code == 0);
+  CHECK(help.out.find("--fail-on") != std::string::npos);
+}
+
+TEST_CASE("--output writes the report to a file", "[cli]") {
+  test::TempDir dir;
+  auto r = test::run({"audit", "samples/source-org", "--format", "json", "--output", (dir.path / "r.json").string()});
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  auto doc = nlohmann::json::parse(test::read_file(dir.path / "r.json"));
+  CHECK(doc["tool"]["name"] == "calint");
+}
+
+TEST_CASE("rules, explain and init", "[cli]") {
+  auto rules = test::run({"rules"});
+  CHECK(rules.code == 0);
+  CHECK(rules.out.find("CA101  high") != std::string::npos);
+  auto json = nlohmann::json::parse(test::run({"rules", "--format", "json"}).out);
+  CHECK(json.size() == builtin_catalog().rules().size());
+
+  auto explain = test::run({"explain", "CA302"});
+  CHECK(explain.code == 0);
+  CHECK(explain.out.find("refresh_tokens.max_lifetime = 90 days") != std::string::npos);
+  auto by_name = test::run({"explain", "full-scope"});
+  CHECK(by_name.out.rfind("CA101 full-scope", 0) == 0);
+  auto lower = test::run({"explain", "ca101"});
+  CHECK(lower.code == 0);
+  auto unknown = test::run({"explain", "CA1O1"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err == "calint: unknown rule 'CA1O1'; did you mean 'CA101'?\n");
+  test::TempDir dir;
+  test::write_file(dir.path / "p.yaml", "refresh_tokens:\n  max_lifetime: 30 days\n");
+  auto with_policy = test::run({"explain", "CA302", "--policy", (dir.path / "p.yaml").string()});
+  CHECK(with_policy.out.find("refresh_tokens.max_lifetime = 30 days") != std::string::npos);
+
+  auto init = test::run({"init"});
+  CHECK(init.code == 0);
+  CHECK(init.out == default_policy_text());
+  fs::path file = dir.path / "calint.yaml";
+  CHECK(test::run({"init", file.string()}).code == 0);
+  CHECK(test::read_file(file) == default_policy_text());
+  auto again = test::run({"init", file.string()});
+  CHECK(again.code == 2);
+  CHECK(again.err == "calint: '" + file.string() + "' exists; use --force to overwrite it\n");
+  CHECK(test::run({"init", file.string(), "--force"}).code == 0);
+  // What init writes is a policy calint accepts, and it audits like the embedded default.
+  CHECK(test::run({"audit", "samples/source-org", "--policy", file.string(), "--exit-zero"}).code == 0);
+}
+
+TEST_CASE("no report prints a consumer secret", "[cli][secrets]") {
+  test::TempDir dir;
+  const std::string secret = "8F3A9C2B7E6D5F4A1B0C9D8E7F6A5B4C3D2E1F0A9B8C7D6E5F4A3B2C1D0E9F8A";
+  std::string app = kApp;
+  app.replace(app.find("<scopes>"), 0, "<consumerSecret>" + secret + "</consumerSecret>\n        ");
+  test::write_file(dir.path / "connectedApps/X.connectedApp-meta.xml", app);
+  test::write_file(dir.path / "connectedApps/Broken.connectedApp-meta.xml",
+                   "<ConnectedApp>\n<oauthConfig><consumerSecret>" + secret + "</consumerSecret><x></oauthConfig>");
+  for (const char* format : {"text", "json"}) {
+    auto r = test::run({"audit", dir.path.string(), "--format", format});
+    INFO(format);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("CA401") != std::string::npos);
+    CHECK(r.out.find("CA000") != std::string::npos);
+    CHECK(r.out.find(secret.substr(0, 12)) == std::string::npos);
+    CHECK(r.err.find(secret.substr(0, 12)) == std::string::npos);
+  }
+}
+
+TEST_CASE("exceptions suppress until they expire, and say so", "[cli]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "p.yaml",
+                   "exceptions:\n  - app: 'Campaign_*'\n    rule: CA101\n    justification: vendor needs it\n"
+                   "    expires: 2026-06-01\n");
+  std::string policy = (dir.path / "p.yaml").string();
+  auto on_day =
+      test::run({"audit", "samples/source-org", "--policy", policy, "--format", "json", "--as-of", "2026-06-01"});
+  auto doc = nlohmann::json::parse(on_day.out);
+  bool suppressed = false;
+  for (const auto& f : doc["findings"]) {
+    if (f["rule"] == "CA101" && f["component"]["name"] == "Campaign_Studio_Connector") suppressed = f["suppressed"];
+  }
+  CHECK(suppressed);  // the expiry date is inclusive
+  CHECK(doc["summary"]["suppressed"] == 1);
+  auto after =
+      test::run({"audit", "samples/source-org", "--policy", policy, "--format", "json", "--as-of", "2026-06-02"});
+  auto later = nlohmann::json::parse(after.out);
+  CHECK(later["summary"]["suppressed"] == 0);
+  CHECK(after.err.find(policy + ":2:5: warning: exception for 'Campaign_*' (CA101) expired on 2026-06-01") !=
+        std::string::npos);
+}

@@ -1,0 +1,248 @@
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "load/loader.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace calint;
+
+namespace {
+
+constexpr const char* kHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+std::string connected_app(const std::string& body) {
+  return std::string(kHead) + "<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" + body +
+         "</ConnectedApp>\n";
+}
+
+}  // namespace
+
+TEST_CASE("a connected app is read with locations and documented defaults", "[load]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "connectedApps/Sync.connectedApp-meta.xml",
+                   connected_app(R"(    <contactEmail>a@b.c</contactEmail>
+    <label>Order &amp; Sync</label>
+    <oauthConfig>
+        <callbackUrl>https://a.example.com/cb
+https://b.example.com/cb?x=1&amp;y=2
+   http://localhost:1717/OauthRedirect</callbackUrl>
+        <consumerKey>3MVG9</consumerKey>
+        <scopes>Api</scopes>
+        <scopes>RefreshToken</scopes>
+    </oauthConfig>
+    <oauthPolicy>
+        <refreshTokenPolicy>specific_inactivity:2:MONTHS</refreshTokenPolicy>
+    </oauthPolicy>
+    <profileName>System Administrator</profileName>
+    <profileName></profileName>
+)"));
+  LoadedExport loaded = load_export(dir.path.string(), 2);
+  REQUIRE(loaded.errors.empty());
+  REQUIRE(loaded.model.connected_apps.size() == 1);
+  const ConnectedApp& app = loaded.model.connected_apps[0];
+  CHECK(app.name == "Sync");
+  CHECK(app.label.value == "Order & Sync");
+  CHECK(app.root.line == 2);
+  CHECK(app.root.column == 1);
+  REQUIRE(app.callback_urls.size() == 3);
+  CHECK(app.callback_urls[0].loc.line == 6);
+  CHECK(app.callback_urls[0].loc.column == 22);
+  CHECK(app.callback_urls[1].value == "https://b.example.com/cb?x=1&y=2");
+  CHECK(app.callback_urls[1].loc.line == 7);
+  CHECK(app.callback_urls[1].loc.column == 1);
+  CHECK(app.callback_urls[2].loc.line == 8);
+  CHECK(app.callback_urls[2].loc.column == 4);
+  REQUIRE(app.scopes.size() == 2);
+  CHECK(app.scopes[1].loc.line == 11);
+  CHECK(app.scopes[1].loc.column == 9);
+  CHECK_FALSE(app.is_admin_approved.present);
+  CHECK_FALSE(app.is_admin_approved.value);  // absent = all users may self-authorize
+  CHECK_FALSE(app.ip_relaxation.present);
+  CHECK(app.ip_relaxation.value == IpRelaxation::Enforce);  // absent = ENFORCE
+  REQUIRE(app.refresh_token_policy.present);
+  CHECK(app.refresh_token_policy.value.kind == RefreshPolicy::Kind::SpecificInactivity);
+  CHECK(app.refresh_token_policy.value.hours == 60 * 24);
+  CHECK(app.profile_names.size() == 1);  // an empty element assigns nothing
+  CHECK(loaded.model.issues.empty());
+}
+
+TEST_CASE("an absent refreshTokenPolicy is infinite", "[load]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp", connected_app("    <label>A</label>\n"));
+  LoadedExport loaded = load_export(dir.path.string(), 1);
+  REQUIRE(loaded.model.connected_apps.size() == 1);
+  CHECK(loaded.model.connected_apps[0].refresh_token_policy.value.kind == RefreshPolicy::Kind::Infinite);
+  CHECK_FALSE(loaded.model.connected_apps[0].has_oauth_config);
+}
+
+TEST_CASE("closed fields with unknown values are CA000 and the rest is still read", "[load][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp-meta.xml", connected_app(R"(    <label>A</label>
+    <oauthConfig>
+        <isAdminApproved>yes</isAdminApproved>
+        <scopes>Full</scopes>
+    </oauthConfig>
+    <oauthPolicy>
+        <ipRelaxation>ENFORCE_ACTIVATED_USERS</ipRelaxation>
+        <refreshTokenPolicy>specific_lifetime:90:WEEKS</refreshTokenPolicy>
+    </oauthPolicy>
+)"));
+  LoadedExport loaded = load_export(dir.path.string(), 1);
+  const Export& m = loaded.model;
+  REQUIRE(m.issues.size() == 3);
+  CHECK(m.issues[0].message == "oauthConfig/isAdminApproved must be true or false, found 'yes'");
+  CHECK(m.issues[0].loc.line == 5);
+  CHECK(m.issues[1].message ==
+        "oauthPolicy/ipRelaxation has unknown value 'ENFORCE_ACTIVATED_USERS'; accepted: "
+        "ENFORCE, BYPASS_2FACTOR, BYPASS, ENFORCE_RELAXREFRESH");
+  CHECK(m.issues[2].message ==
+        "oauthPolicy/refreshTokenPolicy has unknown value 'specific_lifetime:90:WEEKS'; "
+        "accepted: zero, infinite, specific_lifetime:N:UNIT, specific_inactivity:N:UNIT (N a "
+        "positive whole number, UNIT one of HOURS, DAYS, MONTHS)");
+  REQUIRE(m.connected_apps.size() == 1);
+  CHECK(m.connected_apps[0].scopes.size() == 1);  // still read: other rules run on the file
+}
+
+TEST_CASE("a broken file is CA000 at the error, and its excerpt hides secrets", "[load][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "Leak.connectedApp-meta.xml",
+                   connected_app("    <oauthConfig>\n        <consumerSecret>S3CRET-VALUE-123</consumerSecret><oops>\n"
+                                 "    </oauthConfig>\n"));
+  test::write_file(dir.path / "Fine.connectedApp-meta.xml", connected_app("    <label>Fine</label>\n"));
+  LoadedExport loaded = load_export(dir.path.string(), 2);
+  const Export& m = loaded.model;
+  REQUIRE(m.issues.size() == 1);
+  CHECK(m.issues[0].loc.line == 5);
+  CHECK(m.issues[0].message.find("XML does not parse: Start-end tags mismatch") == 0);
+  CHECK(m.issues[0].message.find("S3CRET") == std::string::npos);
+  REQUIRE(m.connected_apps.size() == 1);  // the rest of the export is still read
+  CHECK(m.connected_apps[0].name == "Fine");
+}
+
+TEST_CASE("an unclosed secret element is masked to the end of the excerpt", "[load][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "Leak.connectedApp-meta.xml",
+                   connected_app("    <oauthConfig><consumerSecret>TOPSECRET\nMORESECRET < broken\n"));
+  LoadedExport loaded = load_export(dir.path.string(), 1);
+  REQUIRE(loaded.model.issues.size() == 1);
+  CHECK(loaded.model.issues[0].loc.line == 4);
+  CHECK(loaded.model.issues[0].message.find("SECRET") == std::string::npos);
+  CHECK(loaded.model.issues[0].message.find("[redacted]") != std::string::npos);
+}
+
+TEST_CASE("wrong root element and empty files are CA000", "[load][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "settings/MyDomain.settings-meta.xml",
+                   std::string(kHead) + "<SecuritySettings xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>\n");
+  test::write_file(dir.path / "Empty.connectedApp-meta.xml", "");
+  LoadedExport loaded = load_export(dir.path.string(), 1);
+  REQUIRE(loaded.model.issues.size() == 2);
+  CHECK(loaded.model.issues[0].message == "file is not XML metadata: it has no root element");
+  CHECK(loaded.model.issues[1].message ==
+        "root element is <SecuritySettings>, but a file named like this must hold <MyDomainSettings>");
+  CHECK(loaded.model.my_domain.empty());
+}
+
+TEST_CASE("discovery classifies by suffix anywhere in the tree", "[load]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "deep/x/y/A.connectedApp-meta.xml", connected_app(""));
+  test::write_file(dir.path / "src/connectedApps/B.connectedApp", connected_app(""));
+  test::write_file(dir.path / "src/settings/Account.settings", "<AccountSettings/>");
+  test::write_file(dir.path / "src/classes/X.cls", "class X {}");
+  test::write_file(dir.path / ".git/objects/A.connectedApp", "junk");
+  Discovered d = discover(dir.path.string());
+  REQUIRE(d.files.size() == 2);
+  CHECK(d.files[0].rel_path == "deep/x/y/A.connectedApp-meta.xml");
+  CHECK(d.files[1].rel_path == "src/connectedApps/B.connectedApp");
+  CHECK(d.skipped == 2);
+  std::string base;
+  CHECK(classify_file_name("X_oauthPlcy.ecaOauthPlcy-meta.xml", &base) == MetaType::EcaOauthPolicy);
+  CHECK(base == "X_oauthPlcy");
+  CHECK(classify_file_name("X.ecaOauth", &base) == MetaType::EcaOauthSettings);
+  CHECK(classify_file_name("Admin.profile-meta.xml", &base) == MetaType::Profile);
+  CHECK_FALSE(classify_file_name("readme.md", &base).has_value());
+  CHECK_FALSE(classify_file_name(".connectedApp", &base).has_value());
+}
+
+TEST_CASE("symlinks never lead out of the tree or into a loop", "[load]") {
+  test::TempDir outside;
+  test::write_file(outside.path / "Secret.connectedApp-meta.xml", connected_app(""));
+  test::TempDir dir;
+  test::write_file(dir.path / "apps/A.connectedApp-meta.xml", connected_app(""));
+  fs::create_directory_symlink(dir.path, dir.path / "apps/loop");
+  fs::create_directory_symlink(outside.path, dir.path / "out");
+  fs::create_symlink(outside.path / "Secret.connectedApp-meta.xml", dir.path / "Linked.connectedApp-meta.xml");
+  fs::create_symlink(dir.path / "apps/A.connectedApp-meta.xml", dir.path / "Again.connectedApp-meta.xml");
+  fs::create_symlink(dir.path / "missing", dir.path / "Dangling.connectedApp-meta.xml");
+  Discovered d = discover(dir.path.string());
+  CHECK(d.errors.empty());
+  REQUIRE(d.files.size() == 1);  // the in-tree link to A is the same file: audited once, by its real path
+  CHECK(d.files[0].rel_path == "apps/A.connectedApp-meta.xml");
+}
+
+TEST_CASE("inputs that cannot be read are errors, the rest is still audited", "[load][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp-meta.xml", connected_app("    <label>A</label>\n"));
+  test::write_file(dir.path / "B.connectedApp-meta.xml", connected_app("    <label>B</label>\n"));
+  auto failing = [](const std::string& path, std::string& contents, std::string& error) {
+    if (path.find("B.connected") != std::string::npos) {
+      error = "cannot read: Permission denied";
+      return false;
+    }
+    contents = connected_app("    <label>A</label>\n");
+    return true;
+  };
+  FileReader previous = set_file_reader(failing);
+  LoadedExport loaded = load_export(dir.path.string(), 2);
+  set_file_reader(previous);
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0].path == (dir.path / "B.connectedApp-meta.xml").string());
+  CHECK(loaded.errors[0].message == "cannot read: Permission denied");
+  CHECK(loaded.model.connected_apps.size() == 1);
+  CHECK(loaded.model.files_unreadable == 1);
+
+  Discovered missing = discover((dir.path / "nope").string());
+  REQUIRE(missing.errors.size() == 1);
+  CHECK(missing.errors[0].message == "cannot read: No such file or directory");
+  Discovered wrong = discover((dir.path / "A.connectedApp-meta.xml").string() + ".bak");
+  REQUIRE(wrong.errors.size() == 1);
+}
+
+TEST_CASE("ECA sub-files join their app through externalClientApplication only", "[load]") {
+  test::TempDir dir;
+  const std::string ns = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
+  test::write_file(dir.path / "externalClientApps/Portal.eca-meta.xml", std::string(kHead) +
+                                                                            "<ExternalClientApplication" + ns +
+                                                                            ">\n    <label>Portal</label>\n"
+                                                                            "</ExternalClientApplication>\n");
+  test::write_file(dir.path / "extlClntAppOauthSettings/whatever.ecaOauth-meta.xml",
+                   std::string(kHead) + "<ExtlClntAppOauthSettings" + ns +
+                       ">\n"
+                       "    <commaSeparatedOauthScopes>Api, Full,RefreshToken</commaSeparatedOauthScopes>\n"
+                       "    <externalClientApplication>Portal</externalClientApplication>\n"
+                       "</ExtlClntAppOauthSettings>\n");
+  test::write_file(dir.path / "extlClntAppOauthPolicies/Portal_oauthPlcy.ecaOauthPlcy-meta.xml",
+                   std::string(kHead) + "<ExtlClntAppOauthConfigurablePolicies" + ns +
+                       ">\n"
+                       "    <externalClientApplication>Other</externalClientApplication>\n"
+                       "    <refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType>\n"
+                       "    <refreshTokenValidityPeriod>2</refreshTokenValidityPeriod>\n"
+                       "    <refreshTokenValidityUnit>Months</refreshTokenValidityUnit>\n"
+                       "</ExtlClntAppOauthConfigurablePolicies>\n");
+  LoadedExport loaded = load_export(dir.path.string(), 2);
+  const Export& m = loaded.model;
+  REQUIRE(m.external_client_apps.size() == 1);
+  const auto& app = m.external_client_apps[0];
+  REQUIRE(app.oauth_settings.size() == 1);
+  const auto& scopes = app.oauth_settings[0]->scopes;
+  REQUIRE(scopes.size() == 3);
+  CHECK(scopes[1].value == "Full");
+  CHECK(scopes[1].loc.line == 3);
+  CHECK(scopes[1].loc.column == 37);
+  CHECK(app.oauth_policies.empty());
+  REQUIRE(m.eca_orphans.size() == 1);
+  CHECK(m.eca_orphans[0]->parent.value == "Other");
+  CHECK(m.eca_oauth_policies[0].refresh_token_policy.value.hours == 60 * 24);
+}

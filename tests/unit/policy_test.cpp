@@ -1,0 +1,161 @@
+// Policy errors are exact texts: a user sees them, and a typo must never turn a check off.
+#include <catch2/catch.hpp>
+
+#include "policy/policy.h"
+
+using namespace calint;
+
+namespace {
+
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_policy(yaml, "policy.yaml", builtin_catalog());
+  } catch (const PolicyError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("the embedded default policy follows the benchmark", "[policy]") {
+  Policy p = default_policy(builtin_catalog());
+  CHECK(p.fail_on == Severity::High);
+  CHECK(p.max_lifetime.hours == 90 * 24);
+  CHECK(p.max_inactivity.hours == 30 * 24);
+  CHECK(p.scope_allow.empty());
+  CHECK(p.scope_deny.empty());
+  CHECK(p.my_domain == MyDomainRequirement::IfSettingsPresent);
+  CHECK(p.exceptions.empty());
+  CHECK(p.warnings.empty());
+}
+
+TEST_CASE("an empty policy is the defaults", "[policy]") {
+  Policy p = parse_policy("", "policy.yaml", builtin_catalog());
+  CHECK(p.fail_on == Severity::High);
+  Policy q = parse_policy("# only a comment\n", "policy.yaml", builtin_catalog());
+  CHECK(q.max_inactivity.hours == 30 * 24);
+}
+
+TEST_CASE("a full policy is read into types", "[policy]") {
+  Policy p = parse_policy(R"(version: 1
+fail_on: medium
+rules:
+  CA104: {enabled: false}
+  CA201: {severity: info}
+scopes:
+  allow: [Api, RefreshToken]
+  deny: [Web]
+  apps:
+    - app: "Partner_*"
+      allow: [Api]
+refresh_tokens:
+  max_lifetime: 12 hours
+  max_inactivity: 2mo
+my_domain: required
+profile_aliases:
+  Systemadministrator: Admin
+exceptions:
+  - app: "ns__*"
+    rule: [CA103, CA301]
+    justification: managed package
+    expires: 2027-01-31
+)",
+                          "policy.yaml", builtin_catalog());
+  CHECK(p.fail_on == Severity::Medium);
+  CHECK_FALSE(p.rule_enabled("CA104"));
+  CHECK(p.rule_enabled("CA101"));
+  CHECK(p.severity_override("CA201") == std::optional<Severity>(Severity::Info));
+  CHECK(p.scope_allow == std::vector<std::string>{"Api", "RefreshToken"});
+  REQUIRE(p.scope_apps.size() == 1);
+  CHECK(p.scope_apps[0].allow == std::optional<std::vector<std::string>>({"Api"}));
+  CHECK(p.max_lifetime.hours == 12);
+  CHECK(p.max_inactivity.hours == 60 * 24);
+  CHECK(p.my_domain == MyDomainRequirement::Required);
+  CHECK(p.profile_aliases.at("Systemadministrator") == "Admin");
+  REQUIRE(p.exceptions.size() == 1);
+  CHECK(p.exceptions[0].rules == std::vector<std::string>{"CA103", "CA301"});
+  CHECK(format_date(*p.exceptions[0].expires) == "2027-01-31");
+  CHECK(p.exceptions[0].where == "policy.yaml:19:5");
+}
+
+TEST_CASE("policy errors name file, line and column with a hint", "[policy][errors]") {
+  CHECK(error_of("fail_onn: high\n") ==
+        "policy.yaml:1:1: unknown key 'fail_onn' in the policy; did you mean 'fail_on'?");
+  CHECK(error_of("fail_on: hihg\n") == "policy.yaml:1:10: 'fail_on' has unknown severity 'hihg'; did you mean 'high'?");
+  CHECK(error_of("rules:\n  CA1O1: {enabled: false}\n") ==
+        "policy.yaml:2:3: unknown rule 'CA1O1' in 'rules'; did you mean 'CA101'?");
+  CHECK(error_of("rules:\n  CA101: {enabeld: false}\n") ==
+        "policy.yaml:2:11: unknown key 'enabeld' in rules.CA101; did you mean 'enabled'?");
+  CHECK(error_of("rules:\n  CA101: {enabled: nope}\n") ==
+        "policy.yaml:2:20: rules.CA101.enabled must be true or false, found 'nope'");
+  CHECK(error_of("rules:\n  CA000: {enabled: false}\n") ==
+        "policy.yaml:2:3: CA000 (invalid-metadata) cannot be disabled or re-graded: a file calint cannot read must be "
+        "fixed, not hidden");
+  CHECK(error_of("scopes:\n  allow: Api\n") == "policy.yaml:2:10: scopes.allow must be a list of scope names");
+  CHECK(error_of("refresh_tokens:\n  max_lifetime: 90 weeks\n") ==
+        "policy.yaml:2:17: refresh_tokens.max_lifetime must be a duration such as '90 days', '12 hours' or '3 months', "
+        "found '90 weeks'");
+  CHECK(error_of("my_domain: requird\n") ==
+        "policy.yaml:1:12: my_domain has unknown value 'requird'; did you mean "
+        "'required'?");
+  CHECK(error_of("exceptions:\n  - app: x\n    rule: CA101\n") ==
+        "policy.yaml:2:5: an exception needs a 'justification' saying why the risk is accepted");
+  CHECK(error_of("exceptions:\n  - app: x\n    rule: CA000\n    justification: y\n") ==
+        "policy.yaml:3:11: CA000 (invalid-metadata) cannot be excepted: a file calint cannot read must be fixed");
+  CHECK(error_of("exceptions:\n  - app: x\n    rule: CA101\n    justification: y\n    expires: 2027-02-30\n") ==
+        "policy.yaml:5:14: exceptions[].expires must be a date YYYY-MM-DD, found '2027-02-30'");
+  CHECK(error_of("version: 2\n") == "policy.yaml:1:10: unsupported policy version '2'; this calint reads version 1");
+  CHECK(error_of("fail_on: high\nfail_on: low\n") == "policy.yaml:2:1: duplicate key 'fail_on' in the policy");
+  CHECK(error_of("- a\n- b\n") == "policy.yaml:1:1: a policy must be a mapping");
+  CHECK(error_of("rules: [\n").rfind("policy.yaml:", 0) == 0);
+  CHECK(error_of("rules: [\n").find("not valid YAML") != std::string::npos);
+}
+
+TEST_CASE("hostile nesting is refused before yaml-cpp recurses", "[policy][errors]") {
+  std::string flow(100000, '[');
+  CHECK(error_of(flow) == "policy.yaml:1:1: policy is nested more than 64 levels deep");
+  std::string block;
+  for (int i = 0; i < 200; ++i) block += std::string(static_cast<std::size_t>(i), ' ') + "a:\n";
+  CHECK(error_of(block) == "policy.yaml:65:1: policy is nested more than 64 levels deep");
+  std::string dashes;
+  for (int i = 0; i < 100; ++i) dashes += "- ";
+  CHECK(error_of(dashes + "x\n") == "policy.yaml:1:1: policy is nested more than 64 levels deep");
+  CHECK(error_of(std::string(2 << 20, '#')) == "policy.yaml:1:1: policy is larger than 1 MiB");
+}
+
+TEST_CASE("an unknown scope literal is a warning with a hint, not an error", "[policy]") {
+  Policy p = parse_policy("scopes:\n  deny: [FUll, Quantum]\n", "policy.yaml", builtin_catalog());
+  REQUIRE(p.warnings.size() == 2);
+  CHECK(p.warnings[0] ==
+        "policy.yaml:2:10: warning: 'FUll' in scopes.deny is not a scope calint knows; did you mean "
+        "'Full'?");
+  CHECK(p.warnings[1] ==
+        "policy.yaml:2:16: warning: 'Quantum' in scopes.deny is not a scope calint knows (kept: "
+        "Salesforce adds scopes every release)");
+  CHECK(p.scope_deny == std::vector<std::string>{"FUll", "Quantum"});
+}
+
+TEST_CASE("durations", "[policy]") {
+  CHECK(parse_duration("90 days")->hours == 90 * 24);
+  CHECK(parse_duration("90")->hours == 90 * 24);
+  CHECK(parse_duration("1 day")->hours == 24);
+  CHECK(parse_duration("12h")->hours == 12);
+  CHECK(parse_duration("3 months")->hours == 90 * 24);
+  CHECK_FALSE(parse_duration("0 days"));
+  CHECK_FALSE(parse_duration("days"));
+  CHECK_FALSE(parse_duration("-3 days"));
+  CHECK_FALSE(parse_duration("3 fortnights"));
+  CHECK(format_hours(36) == "36 hours");
+  CHECK(format_hours(24) == "1 day");
+  CHECK(format_hours(24 * 180) == "180 days");
+}
+
+TEST_CASE("a policy file that cannot be read is an error naming it", "[policy][errors]") {
+  try {
+    load_policy_file("/nonexistent/calint.yaml", builtin_catalog());
+    FAIL("no error");
+  } catch (const PolicyError& e) {
+    CHECK(std::string(e.what()) == "/nonexistent/calint.yaml: cannot read policy file");
+  }
+}
