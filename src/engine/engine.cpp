@@ -40,7 +40,9 @@ void RuleContext::report(const ComponentRef& component, SourceLoc loc, std::stri
 namespace {
 
 std::size_t component_count(const Export& m) {
-  return m.connected_apps.size() + m.external_client_apps.size() + m.my_domain.size() + m.oauth_oidc.size() +
+  auto stand_ins = static_cast<std::size_t>(std::count_if(m.external_client_apps.begin(), m.external_client_apps.end(),
+                                                         [](const ExternalClientApp& a) { return !a.header_in_export; }));
+  return m.connected_apps.size() + m.external_client_apps.size() - stand_ins + m.my_domain.size() + m.oauth_oidc.size() +
          m.connected_app_settings.size() + m.security.size() + m.external_client_app_settings.size() +
          m.profiles.size() + m.permission_sets.size();
 }
@@ -52,7 +54,9 @@ void note_duplicates(const Export& m, std::vector<std::string>& notes) {
     defined[{type, c.name}].push_back(m.files[static_cast<std::size_t>(c.file)].display_path);
   };
   for (const auto& c : m.connected_apps) add("ConnectedApp", c);
-  for (const auto& c : m.external_client_apps) add("ExternalClientApplication", c);
+  for (const auto& c : m.external_client_apps) {
+    if (c.header_in_export) add("ExternalClientApplication", c);
+  }
   for (const auto& c : m.profiles) add("Profile", c);
   for (const auto& c : m.permission_sets) add("PermissionSet", c);
   for (const auto& c : m.my_domain) add("Settings", c);
@@ -60,11 +64,22 @@ void note_duplicates(const Export& m, std::vector<std::string>& notes) {
   for (const auto& c : m.connected_app_settings) add("Settings", c);
   for (const auto& c : m.security) add("Settings", c);
   for (const auto& c : m.external_client_app_settings) add("Settings", c);
+  std::vector<std::string> duplicates;
   for (const auto& [key, paths] : defined) {
     if (paths.size() < 2) continue;
-    notes.push_back(fmt::format("{} {} is defined in {} files, each audited: {}", key.first, key.second, paths.size(),
-                                fmt::join(paths, ", ")));
+    duplicates.push_back(fmt::format("{} {} is defined in {} files, each audited: {}", key.first, key.second,
+                                     paths.size(), fmt::join(paths, ", ")));
   }
+  // A backup copy of a whole tree (a Doc/ folder, say) duplicates hundreds of components: one note.
+  constexpr std::size_t kListed = 5;
+  if (duplicates.size() <= kListed) {
+    notes.insert(notes.end(), duplicates.begin(), duplicates.end());
+    return;
+  }
+  notes.push_back(fmt::format("{}: {} components are defined in more than one file, each audited (usually a backup "
+                              "copy of the metadata; exclude it if it is not deployed). For example: {}",
+                              m.root_display, duplicates.size(),
+                              fmt::join(duplicates.begin(), duplicates.begin() + 2, "; ")));
 }
 
 /// A Connected App and an ECA of one name are one integration being migrated.
@@ -73,7 +88,7 @@ std::set<std::string> same_integration(const Export& m, std::vector<std::string>
   for (const auto& c : m.connected_apps) ca_names.insert(c.name);
   std::set<std::string> both;
   for (const auto& e : m.external_client_apps) {
-    if (ca_names.contains(e.name) && both.insert(e.name).second) {
+    if (e.header_in_export && ca_names.contains(e.name) && both.insert(e.name).second) {
       notes.push_back(
           fmt::format("ConnectedApp {0} and ExternalClientApplication {0} are the same integration (a "
                       "migration to an External Client App): both are audited",

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 #include <variant>
 
@@ -127,7 +128,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents) {
                               ? std::string("file is not XML metadata: it has no root element")
                               : fmt::format("XML does not parse: {}{}", parsed.description(),
                                             excerpt.empty() ? std::string() : fmt::format(" (near: {})", excerpt));
-    result.issues.push_back(LoadIssue{text.at_offset(parsed.offset), message, "xml"});
+    result.issues.push_back(LoadIssue{text.at_error(parsed.offset), message, "xml"});
     return result;
   }
   pugi::xml_node root = doc.document_element();
@@ -266,19 +267,47 @@ void merge(Export& model, FileResult&& r) {
 
 /// Joins ECA sub-files to their app through externalClientApplication (never through file names).
 void join_external_client_apps(Export& model) {
+  // Sub-files naming an app whose header is not in the export still get audited: they join a
+  // stand-in app of that name (header_in_export false), created before any pointer is taken.
+  std::set<std::string> headers;
+  for (const auto& app : model.external_client_apps) headers.insert(app.name);
+  std::map<std::string, const EcaSubFile*> missing;  // app name -> first sub-file naming it
+  auto collect = [&](const auto& subs) {
+    for (const auto& sub : subs) {
+      if (sub.parent.present && !sub.parent.value.empty() && !headers.contains(sub.parent.value)) {
+        auto [it, fresh] = missing.emplace(sub.parent.value, &sub);
+        if (!fresh && sub.file < it->second->file) it->second = &sub;
+      }
+    }
+  };
+  collect(model.eca_oauth_settings);
+  collect(model.eca_global_oauth);
+  collect(model.eca_oauth_policies);
+  collect(model.eca_policies);
+  collect(model.eca_other);
+  for (const auto& [name, first] : missing) {
+    ExternalClientApp stand_in;
+    stand_in.name = name;
+    stand_in.file = first->file;
+    stand_in.root = first->root;
+    stand_in.header_in_export = false;
+    model.external_client_apps.push_back(std::move(stand_in));
+  }
+
   std::map<std::string, ExternalClientApp*, std::less<>> by_name;
   for (auto& app : model.external_client_apps) by_name.emplace(app.name, &app);
-
+  auto join = [&](EcaSubFile& sub) -> ExternalClientApp* {
+    if (!sub.parent.present || sub.parent.value.empty()) return nullptr;  // CA000 already says so
+    model.files[static_cast<std::size_t>(sub.file)].component_name = sub.parent.value;
+    ExternalClientApp* app = by_name.at(sub.parent.value);
+    if (!app->header_in_export) model.eca_orphans.push_back(&sub);
+    return app;
+  };
   auto attach = [&](auto& subs, auto member) {
     for (auto& sub : subs) {
-      if (!sub.parent.present || sub.parent.value.empty()) continue;  // CA000 already says so
-      model.files[static_cast<std::size_t>(sub.file)].component_name = sub.parent.value;
-      auto it = by_name.find(sub.parent.value);
-      if (it == by_name.end()) {
-        model.eca_orphans.push_back(&sub);
-        continue;
-      }
-      auto& list = it->second->*member;
+      ExternalClientApp* app = join(sub);
+      if (!app) continue;
+      auto& list = app->*member;
       if (!list.empty()) model.eca_duplicates.push_back(&sub);
       list.push_back(&sub);
     }
@@ -289,17 +318,12 @@ void join_external_client_apps(Export& model) {
   attach(model.eca_policies, &ExternalClientApp::policies);
   // Security and SAML sub-files share `other`; a duplicate is a second one of the same kind.
   for (auto& sub : model.eca_other) {
-    if (!sub.parent.present || sub.parent.value.empty()) continue;
-    model.files[static_cast<std::size_t>(sub.file)].component_name = sub.parent.value;
-    auto it = by_name.find(sub.parent.value);
-    if (it == by_name.end()) {
-      model.eca_orphans.push_back(&sub);
-      continue;
-    }
-    auto& list = it->second->other;
-    bool same_kind = std::any_of(list.begin(), list.end(), [&](const EcaSubFile* s) { return s->kind == sub.kind; });
+    ExternalClientApp* app = join(sub);
+    if (!app) continue;
+    bool same_kind =
+        std::any_of(app->other.begin(), app->other.end(), [&](const EcaSubFile* s) { return s->kind == sub.kind; });
     if (same_kind) model.eca_duplicates.push_back(&sub);
-    list.push_back(&sub);
+    app->other.push_back(&sub);
   }
   auto by_file = [](const EcaSubFile* a, const EcaSubFile* b) { return a->file < b->file; };
   std::sort(model.eca_orphans.begin(), model.eca_orphans.end(), by_file);

@@ -473,20 +473,21 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
                     s.refresh_validity_unit.value == "Months");
     if (!s.refresh_validity_period.present || !amount || *amount == 0) {
       p.kind = RefreshPolicy::Kind::Invalid;
-      r.issue(refresh_type_node,
-              fmt::format("refreshTokenPolicyType {} needs refreshTokenValidityPeriod, a positive whole number{}", type,
-                          s.refresh_validity_period.present
-                              ? fmt::format(", found {}", shown(s.refresh_validity_period.value))
-                              : std::string()),
-              "refreshTokenValidityPeriod");
+      std::string message = fmt::format(
+          "refreshTokenPolicyType {} needs refreshTokenValidityPeriod, a positive whole number{}", type,
+          s.refresh_validity_period.present ? fmt::format(", found {}", shown(s.refresh_validity_period.value))
+                                            : std::string());
+      // Point at the bad element when there is one, else at the type that needs it.
+      r.issue_at(s.refresh_validity_period.present ? s.refresh_validity_period.loc : r.at(refresh_type_node),
+                 std::move(message), "refreshTokenValidityPeriod");
     } else if (!unit_ok) {
       p.kind = RefreshPolicy::Kind::Invalid;
-      r.issue(
-          refresh_type_node,
-          fmt::format("refreshTokenPolicyType {} needs refreshTokenValidityUnit, one of Hours, Days, Months{}", type,
-                      s.refresh_validity_unit.present ? fmt::format(", found {}", shown(s.refresh_validity_unit.value))
-                                                      : std::string()),
-          "refreshTokenValidityUnit");
+      std::string message = fmt::format(
+          "refreshTokenPolicyType {} needs refreshTokenValidityUnit, one of Hours, Days, Months{}", type,
+          s.refresh_validity_unit.present ? fmt::format(", found {}", shown(s.refresh_validity_unit.value))
+                                          : std::string());
+      r.issue_at(s.refresh_validity_unit.present ? s.refresh_validity_unit.loc : r.at(refresh_type_node),
+                 std::move(message), "refreshTokenValidityUnit");
     } else {
       p.amount = *amount;
       p.unit = s.refresh_validity_unit.value;

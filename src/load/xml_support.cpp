@@ -25,6 +25,16 @@ SourceLoc XmlText::at_offset(std::ptrdiff_t offset) const {
   return SourceLoc{file_, static_cast<int>(line), static_cast<int>(column)};
 }
 
+SourceLoc XmlText::at_error(std::ptrdiff_t offset) const {
+  // pugixml reports the position inside a tag (after "<" or "</"); editors want the tag itself.
+  if (offset > 0 && static_cast<std::size_t>(offset) <= original_.size()) {
+    auto off = static_cast<std::size_t>(offset);
+    if (off >= 2 && original_.substr(off - 2, 2) == "</") return at_offset(offset - 2);
+    if (original_[off - 1] == '<') return at_offset(offset - 1);
+  }
+  return at_offset(offset);
+}
+
 SourceLoc XmlText::at(pugi::xml_node node) const {
   std::ptrdiff_t off = node.offset_debug();
   if (off < 0) return SourceLoc{file_, 1, 1};
@@ -108,6 +118,10 @@ std::string_view local_name(pugi::xml_node n) {
 
 void Reader::issue(pugi::xml_node n, std::string message, std::string key) {
   issues_.push_back(LoadIssue{text_.at(n), std::move(message), std::move(key)});
+}
+
+void Reader::issue_at(SourceLoc loc, std::string message, std::string key) {
+  issues_.push_back(LoadIssue{loc, std::move(message), std::move(key)});
 }
 
 void Reader::str(pugi::xml_node n, Field<std::string>& f) const {

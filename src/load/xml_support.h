@@ -17,6 +17,8 @@ class XmlText {
   XmlText(int file, std::string_view original);
   /// Location of a byte offset (1-based line and column; columns count UTF-8 code points).
   [[nodiscard]] SourceLoc at_offset(std::ptrdiff_t offset) const;
+  /// Location of a parse error: pugixml's offset, moved back to the '<' of the tag it lies in.
+  [[nodiscard]] SourceLoc at_error(std::ptrdiff_t offset) const;
   /// Location of an element (its '<') or of a text node.
   [[nodiscard]] SourceLoc at(pugi::xml_node node) const;
   [[nodiscard]] std::string_view original() const { return original_; }
@@ -40,6 +42,7 @@ class Reader {
   [[nodiscard]] const XmlText& text() const { return text_; }
   [[nodiscard]] SourceLoc at(pugi::xml_node n) const { return text_.at(n); }
   void issue(pugi::xml_node n, std::string message, std::string key);
+  void issue_at(SourceLoc loc, std::string message, std::string key);
 
   /// Reads a string element (trimmed).
   void str(pugi::xml_node n, Field<std::string>& f) const;

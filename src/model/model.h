@@ -150,6 +150,9 @@ struct EcaPolicy : EcaSubFile {
 
 /// An External Client App: the header file joined with every sub-file that names it.
 struct ExternalClientApp : ComponentFile {
+  /// False for an app known only from sub-files that name it (its .eca file is not in the export):
+  /// their settings are still audited, under the app's name, and CA107 reports the missing header.
+  bool header_in_export = true;
   Field<std::string> label, contact_email, distribution_state;
   Field<bool> is_protected;
   std::vector<const EcaOauthSettings*> oauth_settings;

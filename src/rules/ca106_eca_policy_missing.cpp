@@ -6,7 +6,7 @@ namespace calint::rules {
 
 void eca_policy_missing(const Export& model, const Policy& /*policy*/, RuleContext& ctx) {
   for (const auto& app : model.external_client_apps) {
-    if (!app.oauth_policies.empty()) continue;
+    if (!app.header_in_export || !app.oauth_policies.empty()) continue;  // CA107 covers stand-ins
     if (app.oauth_settings.empty() && app.global_oauth.empty()) continue;
     ctx.report(component_of(app), app.root, "ExternalClientApplication", "",
                "External Client App has OAuth settings but no OAuth policies file (.ecaOauthPlcy) in the export; "

@@ -14,7 +14,7 @@ ComponentRef component_of(const ExternalClientApp& app) {
 
 ComponentRef component_of_sub_file(const Export& model, const EcaSubFile& sub) {
   for (const auto& app : model.external_client_apps) {
-    if (app.name == sub.parent.value) return component_of(app);
+    if (app.name == sub.parent.value && !sub.parent.value.empty()) return component_of(app);
   }
   return {"ExternalClientApplication", sub.parent.value.empty() ? sub.name : sub.parent.value, ""};
 }

@@ -233,8 +233,13 @@ TEST_CASE("ECA sub-files join their app through externalClientApplication only",
                        "</ExtlClntAppOauthConfigurablePolicies>\n");
   LoadedExport loaded = load_export(dir.path.string(), 2);
   const Export& m = loaded.model;
-  REQUIRE(m.external_client_apps.size() == 1);
+  REQUIRE(m.external_client_apps.size() == 2);  // Portal, and a stand-in for "Other" (no .eca file)
   const auto& app = m.external_client_apps[0];
+  const auto& stand_in = m.external_client_apps[1];
+  CHECK(app.header_in_export);
+  CHECK_FALSE(stand_in.header_in_export);
+  CHECK(stand_in.name == "Other");
+  CHECK(stand_in.oauth_policies.size() == 1);  // an orphan's settings are still audited
   REQUIRE(app.oauth_settings.size() == 1);
   const auto& scopes = app.oauth_settings[0]->scopes;
   REQUIRE(scopes.size() == 3);
