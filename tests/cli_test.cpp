@@ -117,7 +117,7 @@ TEST_CASE("usage errors exit 2 with a message", "[cli][errors]") {
   CHECK(help.out.find("--fail-on") != std::string::npos);
 }
 
-TEST_CASE("--output writes the report to a file", "[cli]") {
+TEST_CASE("the output option writes the report to a file", "[cli]") {
   test::TempDir dir;
   auto r = test::run({"audit", "samples/source-org", "--format", "json", "--output", (dir.path / "r.json").string()});
   CHECK(r.code == 1);

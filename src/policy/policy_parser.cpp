@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -162,7 +163,7 @@ class Parser {
       policy_.my_domain = MyDomainRequirement::Required;
     else if (v == "if-settings-present")
       policy_.my_domain = MyDomainRequirement::IfSettingsPresent;
-    else if (v == "off")
+    else if (v == "off" || v == "false")  // YAML 1.1 tools read a bare off as false
       policy_.my_domain = MyDomainRequirement::Off;
     else {
       std::vector<std::string> options = {"required", "if-settings-present", "off"};
@@ -323,6 +324,9 @@ Policy parse_policy(std::string_view text, const std::string& file_name, const C
 }
 
 Policy load_policy_file(const std::string& path, const Catalog& catalog) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw PolicyError(fmt::format("{}: cannot read policy file: it is a folder", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw PolicyError(fmt::format("{}: cannot read policy file", path));
   std::ostringstream buffer;

@@ -105,7 +105,7 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
   for (const auto& r : catalog.rules()) {
     out << fmt::format("\n## {}\n\n**{}** · severity **{}**", r.id, r.name, to_string(r.severity));
     if (r.escalated_severity) {
-      out << fmt::format(", **{}** {}", to_string(*r.escalated_severity), r.escalation);
+      out << fmt::format("; escalated to **{}**: {}", to_string(*r.escalated_severity), r.escalation);
     }
     out << fmt::format(" · applies to {}", fmt::join(r.applies_to, ", "));
     if (!r.controls.empty()) out << fmt::format(" · controls {}", fmt::join(r.controls, ", "));
@@ -134,7 +134,7 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
 void write_explain(std::ostream& out, const RuleInfo& r, const Policy& policy) {
   out << fmt::format("{} {} ({})\n\n", r.id, r.name, severity_text(r));
   if (r.escalated_severity)
-    out << fmt::format("Escalated to {} {}\n\n", to_string(*r.escalated_severity), r.escalation);
+    out << fmt::format("Escalated to {}: {}\n\n", to_string(*r.escalated_severity), r.escalation);
   out << indented(r.summary, "") << '\n';
   out << "Applies to: " << fmt::format("{}", fmt::join(r.applies_to, ", ")) << '\n';
   if (!r.controls.empty()) out << "Benchmark controls: " << fmt::format("{}", fmt::join(r.controls, ", ")) << '\n';

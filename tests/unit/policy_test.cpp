@@ -159,3 +159,18 @@ TEST_CASE("a policy file that cannot be read is an error naming it", "[policy][e
     CHECK(std::string(e.what()) == "/nonexistent/calint.yaml: cannot read policy file");
   }
 }
+
+TEST_CASE("my_domain off reads the same whichever YAML version a tool assumes", "[policy]") {
+  CHECK(parse_policy("my_domain: off\n", "p.yaml", builtin_catalog()).my_domain == MyDomainRequirement::Off);
+  CHECK(parse_policy("my_domain: false\n", "p.yaml", builtin_catalog()).my_domain == MyDomainRequirement::Off);
+  CHECK(parse_policy("my_domain: 'off'\n", "p.yaml", builtin_catalog()).my_domain == MyDomainRequirement::Off);
+}
+
+TEST_CASE("a folder given as the policy is an error, not an empty policy", "[policy][errors]") {
+  try {
+    load_policy_file("/tmp", builtin_catalog());
+    FAIL("no error");
+  } catch (const PolicyError& e) {
+    CHECK(std::string(e.what()) == "/tmp: cannot read policy file: it is a folder");
+  }
+}
