@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -40,11 +41,12 @@ void RuleContext::report(const ComponentRef& component, SourceLoc loc, std::stri
 namespace {
 
 std::size_t component_count(const Export& m) {
-  auto stand_ins = static_cast<std::size_t>(std::count_if(m.external_client_apps.begin(), m.external_client_apps.end(),
-                                                         [](const ExternalClientApp& a) { return !a.header_in_export; }));
-  return m.connected_apps.size() + m.external_client_apps.size() - stand_ins + m.my_domain.size() + m.oauth_oidc.size() +
-         m.connected_app_settings.size() + m.security.size() + m.external_client_app_settings.size() +
-         m.profiles.size() + m.permission_sets.size();
+  auto stand_ins =
+      static_cast<std::size_t>(std::count_if(m.external_client_apps.begin(), m.external_client_apps.end(),
+                                             [](const ExternalClientApp& a) { return !a.header_in_export; }));
+  return m.connected_apps.size() + m.external_client_apps.size() - stand_ins + m.my_domain.size() +
+         m.oauth_oidc.size() + m.connected_app_settings.size() + m.security.size() +
+         m.external_client_app_settings.size() + m.profiles.size() + m.permission_sets.size();
 }
 
 /// Two files defining one component (a backup copy under Doc/, say): both are audited; say so.
@@ -76,10 +78,10 @@ void note_duplicates(const Export& m, std::vector<std::string>& notes) {
     notes.insert(notes.end(), duplicates.begin(), duplicates.end());
     return;
   }
-  notes.push_back(fmt::format("{}: {} components are defined in more than one file, each audited (usually a backup "
-                              "copy of the metadata; exclude it if it is not deployed). For example: {}",
-                              m.root_display, duplicates.size(),
-                              fmt::join(duplicates.begin(), duplicates.begin() + 2, "; ")));
+  notes.push_back(
+      fmt::format("{}: {} components are defined in more than one file, each audited (usually a backup "
+                  "copy of the metadata; exclude it if it is not deployed). For example: {}",
+                  m.root_display, duplicates.size(), fmt::join(duplicates.begin(), duplicates.begin() + 2, "; ")));
 }
 
 /// A Connected App and an ECA of one name are one integration being migrated.
@@ -98,8 +100,10 @@ std::set<std::string> same_integration(const Export& m, std::vector<std::string>
   return both;
 }
 
-void apply_exceptions(const Policy& policy, Date today, std::vector<Finding>& findings, std::vector<bool>& used) {
-  for (auto& f : findings) {
+void apply_exceptions(const Policy& policy, Date today, std::vector<Finding>::iterator begin,
+                      std::vector<Finding>::iterator end, std::vector<bool>& used) {
+  for (auto it = begin; it != end; ++it) {
+    Finding& f = *it;
     if (f.rule == "CA000") continue;
     for (std::size_t i = 0; i < policy.exceptions.size(); ++i) {
       const auto& ex = policy.exceptions[i];
@@ -139,7 +143,8 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
   report.files_audited += model.files.size() - model.files_unreadable;
   report.files_skipped += model.files_skipped;
   report.components += component_count(model);
-  for (auto& f : findings) report.findings.push_back(std::move(f));
+  report.findings.reserve(report.findings.size() + findings.size());
+  std::move(findings.begin(), findings.end(), std::back_inserter(report.findings));
 }
 
 void finalize(Report& report) {
@@ -185,11 +190,8 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     }
     std::size_t first = report.findings.size();
     audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report);
-    std::vector<Finding> mine(std::make_move_iterator(report.findings.begin() + static_cast<std::ptrdiff_t>(first)),
-                              std::make_move_iterator(report.findings.end()));
-    report.findings.resize(first);
-    apply_exceptions(policy, options.today, mine, used);
-    for (auto& f : mine) report.findings.push_back(std::move(f));
+    apply_exceptions(policy, options.today, report.findings.begin() + static_cast<std::ptrdiff_t>(first),
+                     report.findings.end(), used);
   }
   for (std::size_t i = 0; i < policy.exceptions.size(); ++i) {
     const auto& ex = policy.exceptions[i];

@@ -227,6 +227,21 @@ FileResult load_one(const ExportFile& f, int index, std::string contents) {
   return result;
 }
 
+/// Sizes the model's vectors from the file list, so merging never over-allocates by doubling.
+void reserve_model(Export& model) {
+  std::map<MetaType, std::size_t> count;
+  for (const auto& f : model.files) ++count[f.type];
+  model.connected_apps.reserve(count[MetaType::ConnectedApp]);
+  model.external_client_apps.reserve(count[MetaType::ExternalClientApp]);
+  model.eca_oauth_settings.reserve(count[MetaType::EcaOauthSettings]);
+  model.eca_global_oauth.reserve(count[MetaType::EcaGlobalOauth]);
+  model.eca_oauth_policies.reserve(count[MetaType::EcaOauthPolicy]);
+  model.eca_policies.reserve(count[MetaType::EcaPolicy]);
+  model.eca_other.reserve(count[MetaType::EcaOauthSecurity] + count[MetaType::EcaSamlPolicy]);
+  model.profiles.reserve(count[MetaType::Profile]);
+  model.permission_sets.reserve(count[MetaType::PermissionSet]);
+}
+
 /// Moves one file's result into the model.
 void merge(Export& model, FileResult&& r) {
   std::visit(
@@ -351,7 +366,9 @@ LoadedExport load_export(const std::string& path, int jobs) {
   model.files = std::move(found.files);
   model.files_skipped = found.skipped;
 
-  std::vector<FileResult> results(model.files.size());
+  // One pointer per file, filled by whichever worker reads it: the slots stay small (a variant of
+  // every component type is kilobytes), and each result is freed as soon as it is merged.
+  std::vector<std::unique_ptr<FileResult>> results(model.files.size());
   std::atomic<std::size_t> next{0};
   FileReader reader = g_reader.load();
   auto worker = [&] {
@@ -360,10 +377,11 @@ LoadedExport load_export(const std::string& path, int jobs) {
       const ExportFile& f = model.files[i];
       std::string error;
       if (!reader(f.display_path, contents, error)) {
-        results[i].read_error = std::move(error);
+        results[i] = std::make_unique<FileResult>();
+        results[i]->read_error = std::move(error);
         continue;
       }
-      results[i] = load_one(f, static_cast<int>(i), std::move(contents));
+      results[i] = std::make_unique<FileResult>(load_one(f, static_cast<int>(i), std::move(contents)));
       contents = std::string();
     }
   };
@@ -376,13 +394,15 @@ LoadedExport load_export(const std::string& path, int jobs) {
     for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
+  reserve_model(model);
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (!results[i].read_error.empty()) {
-      out.errors.push_back({model.files[i].display_path, std::move(results[i].read_error)});
+    if (!results[i]->read_error.empty()) {
+      out.errors.push_back({model.files[i].display_path, std::move(results[i]->read_error)});
       ++model.files_unreadable;
       continue;
     }
-    merge(model, std::move(results[i]));
+    merge(model, std::move(*results[i]));
+    results[i].reset();
   }
   link_export(model);
   return out;

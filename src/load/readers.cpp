@@ -120,10 +120,10 @@ void read_oauth_config(pugi::xml_node node, Reader& r, ConnectedApp& app) {
                     {"isTokenExchangeEnabled", &ConnectedApp::is_token_exchange_enabled}},
                    c, name, r, app, "oauthConfig") &&
                !read_str_from<ConnectedApp>({{"certificate", &ConnectedApp::certificate},
-                                            {"consumerKey", &ConnectedApp::consumer_key},
-                                            {"oauthClientCredentialUser", &ConnectedApp::oauth_client_credential_user},
-                                            {"singleLogoutUrl", &ConnectedApp::oauth_single_logout_url}},
-                                           c, name, r, app)) {
+                                             {"consumerKey", &ConnectedApp::consumer_key},
+                                             {"oauthClientCredentialUser", &ConnectedApp::oauth_client_credential_user},
+                                             {"singleLogoutUrl", &ConnectedApp::oauth_single_logout_url}},
+                                            c, name, r, app)) {
       keep_extra(r, c, fmt::format("oauthConfig/{}", name), app.extra);
     }
   });
@@ -468,26 +468,20 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
   if (p.kind == RefreshPolicy::Kind::SpecificLifetime || p.kind == RefreshPolicy::Kind::SpecificInactivity) {
     auto amount = parse_uint(s.refresh_validity_period.value);
     long long per_unit = 0;
-    bool unit_ok = unit_hours(s.refresh_validity_unit.value, per_unit) &&
-                   (s.refresh_validity_unit.value == "Hours" || s.refresh_validity_unit.value == "Days" ||
-                    s.refresh_validity_unit.value == "Months");
+    const std::string& unit = s.refresh_validity_unit.value;
+    bool unit_ok = (unit == "Hours" || unit == "Days" || unit == "Months") && unit_hours(unit, per_unit);
+    // Point at the bad element when there is one, else at the type that needs it.
+    auto invalid = [&](const Field<std::string>& f, std::string_view element, std::string_view expected) {
+      p.kind = RefreshPolicy::Kind::Invalid;
+      r.issue_at(f.present ? f.loc : r.at(refresh_type_node),
+                 fmt::format("refreshTokenPolicyType {} needs {}, {}{}", type, element, expected,
+                             f.present ? fmt::format(", found {}", shown(f.value)) : std::string()),
+                 std::string(element));
+    };
     if (!s.refresh_validity_period.present || !amount || *amount == 0) {
-      p.kind = RefreshPolicy::Kind::Invalid;
-      std::string message = fmt::format(
-          "refreshTokenPolicyType {} needs refreshTokenValidityPeriod, a positive whole number{}", type,
-          s.refresh_validity_period.present ? fmt::format(", found {}", shown(s.refresh_validity_period.value))
-                                            : std::string());
-      // Point at the bad element when there is one, else at the type that needs it.
-      r.issue_at(s.refresh_validity_period.present ? s.refresh_validity_period.loc : r.at(refresh_type_node),
-                 std::move(message), "refreshTokenValidityPeriod");
+      invalid(s.refresh_validity_period, "refreshTokenValidityPeriod", "a positive whole number");
     } else if (!unit_ok) {
-      p.kind = RefreshPolicy::Kind::Invalid;
-      std::string message = fmt::format(
-          "refreshTokenPolicyType {} needs refreshTokenValidityUnit, one of Hours, Days, Months{}", type,
-          s.refresh_validity_unit.present ? fmt::format(", found {}", shown(s.refresh_validity_unit.value))
-                                          : std::string());
-      r.issue_at(s.refresh_validity_unit.present ? s.refresh_validity_unit.loc : r.at(refresh_type_node),
-                 std::move(message), "refreshTokenValidityUnit");
+      invalid(s.refresh_validity_unit, "refreshTokenValidityUnit", "one of Hours, Days, Months");
     } else {
       p.amount = *amount;
       p.unit = s.refresh_validity_unit.value;

@@ -51,8 +51,10 @@ void write_json_report(std::ostream& out, const Report& report, const std::strin
     j["suppressed"] = f.suppressed;
     out << (first ? "\n    " : ",\n    ") << dump(j, "    ");
     first = false;
-    if (f.suppressed) ++suppressed;
-    else ++counts[f.severity];
+    if (f.suppressed)
+      ++suppressed;
+    else
+      ++counts[f.severity];
   }
   out << (first ? "]" : "\n  ]");
   nlohmann::ordered_json by_severity;
