@@ -152,39 +152,50 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   AuditArgs a;
   CLI::App* audit_cmd = app.add_subcommand("audit", "Audit one or more metadata exports (folders or files)");
   audit_cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or single metadata files")
-      ->required();
-  audit_cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)");
-  audit_cmd->add_option("--format", a.format, "Report format")->check(CLI::IsMember({"text", "json"}));
-  audit_cmd->add_option("--output", a.output, "Write the report to FILE instead of standard output");
+      ->required()
+      ->type_name("PATH");
+  audit_cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)")
+      ->type_name("FILE");
+  audit_cmd->add_option("--format", a.format, "Report format (default: text)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  audit_cmd->add_option("--output", a.output, "Write the report to FILE instead of standard output")->type_name("FILE");
   audit_cmd
       ->add_option("--fail-on", a.fail_on,
                    "Exit 1 when a finding is at or above this severity (default: the "
                    "policy's fail_on, high)")
-      ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}));
+      ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}))
+      ->type_name("SEVERITY");
   audit_cmd->add_flag("--exit-zero", a.exit_zero,
                       "Report without failing: exit 0 even with findings (errors still exit 2)");
-  audit_cmd->add_option("--as-of", a.as_of, "Audit date YYYY-MM-DD for exception expiry (default: today, UTC)");
-  audit_cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")->check(CLI::Range(1, 1024));
+  audit_cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")
+      ->type_name("YYYY-MM-DD");
+  audit_cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
   audit_cmd->add_flag("--no-color", a.no_color, "No colour in the text report (also: NO_COLOR set)");
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
-  rules_cmd->add_option("--format", rules_format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+  rules_cmd->add_option("--format", rules_format, "Output format (default: text)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->type_name("FORMAT");
 
   std::string explain_id;
   std::string explain_policy;
   CLI::App* explain_cmd = app.add_subcommand("explain",
                                              "Explain one rule: rationale, remediation, references, "
                                              "parameters in effect");
-  explain_cmd->add_option("rule", explain_id, "Rule id (CA101) or name (full-scope)")->required();
-  explain_cmd->add_option("--policy", explain_policy, "Show the parameters this policy sets (default: embedded)");
+  explain_cmd->add_option("rule", explain_id, "Rule id (CA101) or name (full-scope)")->required()->type_name("RULE");
+  explain_cmd->add_option("--policy", explain_policy, "Show the parameters this policy sets (default: embedded)")
+      ->type_name("FILE");
 
   std::string init_file;
   bool init_force = false;
   CLI::App* init_cmd = app.add_subcommand("init",
                                           "Write the default policy, commented, as a starting point "
                                           "(to standard output without FILE)");
-  init_cmd->add_option("file", init_file, "Where to write the policy");
+  init_cmd->add_option("file", init_file, "Where to write the policy")->type_name("FILE");
   init_cmd->add_flag("--force", init_force, "Overwrite FILE if it exists");
 
   try {
