@@ -130,6 +130,10 @@ Discovered discover(const std::string& path) {
   };
 
   if (!fs::is_directory(status)) {
+    if (!fs::is_regular_file(status)) {
+      out.errors.push_back({path, "cannot read: not a regular file or folder"});
+      return out;
+    }
     std::string file_name = root.filename().string();
     std::string base;
     auto type = classify_file_name(file_name, &base);

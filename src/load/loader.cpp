@@ -18,6 +18,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "core/text.h"
+#include "load/encoding.h"
 #include "load/readers.h"
 #include "load/xml_support.h"
 
@@ -33,14 +35,46 @@ using Component =
 struct FileResult {
   Component component;
   std::vector<LoadIssue> issues;
+  std::vector<SecretSite> secrets;
   std::string read_error;
 };
+
+/// Every element under `root` whose name says it holds a secret and that has a value. Iterative:
+/// nesting depth cannot exhaust the stack.
+void find_secrets(pugi::xml_node root, const load::XmlText& text, std::vector<SecretSite>& out) {
+  constexpr std::size_t kMaxDepth = 256;  // far beyond real metadata; bounds hostile nesting
+  struct Entry {
+    pugi::xml_node node;
+    std::string path;
+    std::size_t depth;
+  };
+  std::vector<Entry> stack{{root, std::string(load::local_name(root)), 0}};
+  while (!stack.empty()) {
+    Entry e = std::move(stack.back());
+    stack.pop_back();
+    for (pugi::xml_node c : e.node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view name = load::local_name(c);
+      std::string child_path = e.path + "/" + std::string(name);
+      // consumerSecret, clientSecret, ...: a name ending in "secret" holding a value that is not a
+      // flag (isConsumerSecretOptional and shouldRotateConsumerSecret are settings, not secrets).
+      std::string lower = to_lower(name);
+      std::string_view value = load::value_of(c);
+      if (lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() &&
+          value != "true" && value != "false") {
+        out.push_back(SecretSite{text.at(c), child_path});
+      }
+      if (e.depth < kMaxDepth && c.first_child()) stack.push_back({c, std::move(child_path), e.depth + 1});
+    }
+  }
+}
 
 constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20U;
 
 /// Reads a whole file; on failure returns false with a message.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO named like a metadata file must not hang the audit (it is refused below).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = fmt::format("cannot read: {}", std::strerror(errno));
     return false;
@@ -48,6 +82,11 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     error = fmt::format("cannot read: {}", std::strerror(errno));
+    ::close(fd);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = "cannot read: not a regular file";
     ::close(fd);
     return false;
   }
@@ -113,14 +152,20 @@ T make_component(const ExportFile& f, int index, SourceLoc root) {
 
 FileResult load_one(const ExportFile& f, int index, std::string contents) {
   FileResult result;
+  std::string encoding_error;
+  if (!load::to_utf8(contents, encoding_error)) {
+    result.issues.push_back(LoadIssue{SourceLoc{index, 1, 1}, encoding_error, "encoding"});
+    return result;
+  }
   const bool large = f.type == MetaType::Profile || f.type == MetaType::PermissionSet;
   load::XmlText text(index, contents);
   pugi::xml_document doc;
   // Profiles and permission sets are large and only a few of their elements matter: parse them in
   // place (no copy) and keep nothing of the DOM. Small files keep their bytes intact for locations.
+  // The bytes are UTF-8 by now, so pugixml's offsets are offsets into `contents`.
   pugi::xml_parse_result parsed =
-      large ? doc.load_buffer_inplace(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_auto)
-            : doc.load_buffer(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_auto);
+      large ? doc.load_buffer_inplace(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_utf8)
+            : doc.load_buffer(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     std::string excerpt;
     if (!large) excerpt = text.redacted_excerpt(parsed.offset);
@@ -141,6 +186,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents) {
     return result;
   }
   SourceLoc root_loc = text.at(root);
+  if (!large) find_secrets(root, text, result.secrets);
   switch (f.type) {
     case MetaType::ConnectedApp: {
       auto app = make_component<ConnectedApp>(f, index, root_loc);
@@ -243,7 +289,8 @@ void reserve_model(Export& model) {
 }
 
 /// Moves one file's result into the model.
-void merge(Export& model, FileResult&& r) {
+void merge(Export& model, std::size_t index, FileResult&& r) {
+  model.files[index].loaded = !std::holds_alternative<std::monostate>(r.component);
   std::visit(
       [&](auto& c) {
         using T = std::decay_t<decltype(c)>;
@@ -278,6 +325,7 @@ void merge(Export& model, FileResult&& r) {
       },
       r.component);
   for (auto& issue : r.issues) model.issues.push_back(std::move(issue));
+  for (auto& secret : r.secrets) model.secrets.push_back(std::move(secret));
 }
 
 /// Joins ECA sub-files to their app through externalClientApplication (never through file names).
@@ -352,7 +400,7 @@ std::atomic<FileReader> g_reader{&read_whole_file};
 FileReader set_file_reader(FileReader reader) { return g_reader.exchange(reader ? reader : &read_whole_file); }
 
 void load_file_contents(Export& model, std::size_t file_index, std::string contents) {
-  merge(model, load_one(model.files[file_index], static_cast<int>(file_index), std::move(contents)));
+  merge(model, file_index, load_one(model.files[file_index], static_cast<int>(file_index), std::move(contents)));
 }
 
 void link_export(Export& model) { join_external_client_apps(model); }
@@ -376,12 +424,17 @@ LoadedExport load_export(const std::string& path, int jobs) {
     for (std::size_t i = next++; i < model.files.size(); i = next++) {
       const ExportFile& f = model.files[i];
       std::string error;
-      if (!reader(f.display_path, contents, error)) {
-        results[i] = std::make_unique<FileResult>();
-        results[i]->read_error = std::move(error);
-        continue;
+      try {
+        if (reader(f.display_path, contents, error)) {
+          results[i] = std::make_unique<FileResult>(load_one(f, static_cast<int>(i), std::move(contents)));
+        }
+      } catch (const std::exception& e) {  // out of memory, say: this file fails, the audit goes on
+        error = fmt::format("cannot audit: {}", e.what());
       }
-      results[i] = std::make_unique<FileResult>(load_one(f, static_cast<int>(i), std::move(contents)));
+      if (!results[i]) {
+        results[i] = std::make_unique<FileResult>();
+        results[i]->read_error = error.empty() ? std::string("cannot audit: unknown failure") : std::move(error);
+      }
       contents = std::string();
     }
   };
@@ -401,7 +454,7 @@ LoadedExport load_export(const std::string& path, int jobs) {
       ++model.files_unreadable;
       continue;
     }
-    merge(model, std::move(*results[i]));
+    merge(model, i, std::move(*results[i]));
     results[i].reset();
   }
   link_export(model);

@@ -61,6 +61,10 @@ void keep_extra(Reader& r, pugi::xml_node c, const std::string& path, std::vecto
   out.push_back(std::move(e));
 }
 
+/// Refresh-token amounts beyond this are typos or attacks (a million months is 82,000 years); the
+/// cap also keeps N x hours-per-unit far from overflow.
+constexpr long long kMaxAmount = 1000000;
+
 bool unit_hours(std::string_view unit, long long& per_unit) {
   if (unit == "HOURS" || unit == "Hours")
     per_unit = 1;
@@ -89,10 +93,7 @@ IpRelaxation parse_eca_ip_relaxation(std::string_view v) {
   return IpRelaxation::Invalid;
 }
 
-std::string shown(std::string_view v) {
-  constexpr std::size_t kMax = 40;
-  return v.size() > kMax ? fmt::format("'{}...'", v.substr(0, kMax)) : fmt::format("'{}'", v);
-}
+std::string shown(std::string_view v) { return fmt::format("'{}'", shorten_printable(v, 40)); }
 
 void read_oauth_config(pugi::xml_node node, Reader& r, ConnectedApp& app) {
   app.has_oauth_config = true;
@@ -133,6 +134,9 @@ void read_oauth_policy(pugi::xml_node node, Reader& r, ConnectedApp& app) {
   app.has_oauth_policy = true;
   app.oauth_policy = r.at(node);
   for_each_element(node, [&](pugi::xml_node c, std::string_view name) {
+    // An empty closed field (<ipRelaxation></ipRelaxation>) is unset, like an empty boolean: the
+    // documented default applies and the rules about absent values speak.
+    if (value_of(c).empty() && (name == "ipRelaxation" || name == "refreshTokenPolicy")) return;
     if (name == "ipRelaxation") {
       std::string_view v = value_of(c);
       app.ip_relaxation = Field<IpRelaxation>{parse_ip_relaxation(v), true, r.at(c)};
@@ -149,7 +153,7 @@ void read_oauth_policy(pugi::xml_node node, Reader& r, ConnectedApp& app) {
       if (app.refresh_token_policy.value.kind == RefreshPolicy::Kind::Invalid) {
         r.issue(c,
                 fmt::format("oauthPolicy/refreshTokenPolicy has unknown value {}; accepted: zero, infinite, "
-                            "specific_lifetime:N:UNIT, specific_inactivity:N:UNIT (N a positive whole number, "
+                            "specific_lifetime:N:UNIT, specific_inactivity:N:UNIT (N a whole number from 1 to 1000000, "
                             "UNIT one of HOURS, DAYS, MONTHS)",
                             shown(v)),
                 "oauthPolicy/refreshTokenPolicy");
@@ -256,7 +260,7 @@ RefreshPolicy parse_refresh_token_policy(std::string_view text) {
   auto amount = parse_uint(text.substr(first + 1, second - first - 1));
   std::string_view unit = text.substr(second + 1);
   long long per_unit = 0;
-  if (!amount || *amount == 0 || !(unit == "HOURS" || unit == "DAYS" || unit == "MONTHS") ||
+  if (!amount || *amount == 0 || *amount > kMaxAmount || !(unit == "HOURS" || unit == "DAYS" || unit == "MONTHS") ||
       !unit_hours(unit, per_unit)) {
     return p;
   }
@@ -401,6 +405,10 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
     if (read_sub_file_common(c, name, r, s)) return;
     std::string_view v = value_of(c);
+    if (v.empty() &&
+        (name == "permittedUsersPolicyType" || name == "ipRelaxationPolicyType" || name == "refreshTokenPolicyType")) {
+      return;  // unset, as for ConnectedApp closed fields
+    }
     if (name == "permittedUsersPolicyType") {
       if (v == "AllSelfAuthorized" || v == "AdminApprovedPreAuthorized") {
         s.self_authorized = Field<bool>{v == "AllSelfAuthorized", true, r.at(c)};
@@ -478,8 +486,8 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
                              f.present ? fmt::format(", found {}", shown(f.value)) : std::string()),
                  std::string(element));
     };
-    if (!s.refresh_validity_period.present || !amount || *amount == 0) {
-      invalid(s.refresh_validity_period, "refreshTokenValidityPeriod", "a positive whole number");
+    if (!s.refresh_validity_period.present || !amount || *amount == 0 || *amount > kMaxAmount) {
+      invalid(s.refresh_validity_period, "refreshTokenValidityPeriod", "a whole number from 1 to 1000000");
     } else if (!unit_ok) {
       invalid(s.refresh_validity_unit, "refreshTokenValidityUnit", "one of Hours, Days, Months");
     } else {

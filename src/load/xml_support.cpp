@@ -1,6 +1,7 @@
 #include "load/xml_support.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -59,32 +60,52 @@ std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
   std::size_t end = original_.find('\n', start);
   if (end == std::string_view::npos) end = original_.size();
 
-  // Mask every byte of the line that lies inside the value of a secret element. A secret element
-  // opened before this line and never closed (a broken file) masks to the end of the file.
   std::string line(original_.substr(start, end - start));
   std::vector<bool> masked(line.size(), false);
+  auto mask = [&](std::size_t from, std::size_t to) {  // absolute offsets, clipped to the line
+    for (std::size_t i = std::max(from, start); i < std::min(to, end); ++i) masked[i - start] = true;
+  };
+
+  // 1. The value of every secret element, from its start tag to its end tag (CDATA and comments
+  //    included), or to the end of the file when a broken file never closes it.
   std::size_t pos = 0;
   while ((pos = original_.find('<', pos)) != std::string_view::npos && pos < end) {
-    std::size_t name_start = pos + 1;
-    std::size_t name_end = name_start;
-    while (name_end < original_.size() && original_[name_end] != '>' && original_[name_end] != ' ' &&
-           original_[name_end] != '/' && original_[name_end] != '\t' && original_[name_end] != '\n' &&
-           original_[name_end] != '\r') {
+    std::size_t name_end = pos + 1;
+    while (name_end < original_.size() &&
+           std::string_view(" \t\r\n/>").find(original_[name_end]) == std::string_view::npos) {
       ++name_end;
     }
-    std::string_view name = original_.substr(name_start, name_end - name_start);
+    std::string_view name = original_.substr(pos + 1, name_end - pos - 1);
     pos = name_end;
-    if (name.empty() || name.front() == '/' || !is_secret_element(name)) continue;
+    if (name.empty() || name.front() == '!' || name.front() == '?' || !is_secret_element(name)) continue;
     std::size_t value_start = original_.find('>', name_end);
-    if (value_start == std::string_view::npos)
-      value_start = name_end;
-    else
-      ++value_start;
-    std::size_t value_end = original_.find('<', value_start);
+    value_start = value_start == std::string_view::npos ? name_end : value_start + 1;
+    std::size_t value_end = original_.find("</" + std::string(name), value_start);
     if (value_end == std::string_view::npos) value_end = original_.size();
-    for (std::size_t i = std::max(value_start, start); i < std::min(value_end, end); ++i) masked[i - start] = true;
+    mask(value_start, value_end);
   }
-  if (line.find("PRIVATE KEY") != std::string::npos) std::fill(masked.begin(), masked.end(), true);
+  // 2. PEM private keys in any element: from the BEGIN line to the END line.
+  for (std::size_t k = original_.find("PRIVATE KEY-----"); k != std::string_view::npos && k < end;
+       k = original_.find("PRIVATE KEY-----", k + 1)) {
+    std::size_t from = original_.rfind('\n', k);
+    from = from == std::string_view::npos ? 0 : from + 1;
+    std::size_t to = original_.find("-----END", k + 1);
+    to = to == std::string_view::npos ? original_.size() : original_.find('\n', to);
+    mask(from, to == std::string_view::npos ? original_.size() : to);
+  }
+  // 3. Anything that looks like a key or token (a long run of base64/hex characters), whatever
+  //    element holds it: an excerpt never needs one.
+  constexpr std::size_t kTokenRun = 24;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t j = i;
+    while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) != 0 ||
+                               std::string_view("+/=_-").find(line[j]) != std::string_view::npos)) {
+      ++j;
+    }
+    if (j - i >= kTokenRun)
+      std::fill(masked.begin() + static_cast<std::ptrdiff_t>(i), masked.begin() + static_cast<std::ptrdiff_t>(j), true);
+    i = j == i ? i + 1 : j;
+  }
 
   std::string out;
   bool in_mask = false;
@@ -95,16 +116,26 @@ std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
       continue;
     }
     in_mask = false;
-    out.push_back(line[i] == '\t' ? ' ' : line[i]);
+    out.push_back(line[i]);
   }
-  std::string_view trimmed = trim(out);
-  constexpr std::size_t kMax = 120;
-  if (trimmed.size() > kMax) {
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(trimmed[cut]) & 0xC0U) == 0x80U) --cut;  // keep UTF-8 whole
-    return std::string(trimmed.substr(0, cut)) + "...";
+  return shorten_printable(trim(out), 120);
+}
+
+std::string shorten_printable(std::string_view text, std::size_t max_bytes) {
+  // Control characters (terminal escapes in a hostile file) are shown as \xNN; a cut never splits
+  // a UTF-8 character.
+  std::string out;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F)
+      out += fmt::format("\\x{:02x}", u);
+    else
+      out.push_back(c);
   }
-  return std::string(trimmed);
+  if (out.size() <= max_bytes) return out;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0U) == 0x80U) --cut;
+  return out.substr(0, cut) + "...";
 }
 
 std::string_view value_of(pugi::xml_node n) { return trim(n.text().get()); }
@@ -131,21 +162,21 @@ void Reader::str(pugi::xml_node n, Field<std::string>& f) const {
 }
 
 namespace {
-std::string quoted_value(std::string_view v) {
-  constexpr std::size_t kMax = 40;
-  if (v.size() > kMax) return fmt::format("'{}...'", v.substr(0, kMax));
-  return fmt::format("'{}'", v);
-}
+std::string quoted_value(std::string_view v) { return fmt::format("'{}'", shorten_printable(v, 40)); }
 }  // namespace
 
 void Reader::boolean(pugi::xml_node n, Field<bool>& f, std::string_view path) {
   std::string_view v = value_of(n);
-  if (v.empty()) return;  // <x></x>: retrieves write this for an unset value; the default stands
+  if (v.empty()) {  // <x></x>: retrieves write this for an unset value; the default stands
+    f.loc = text_.at(n);
+    return;
+  }
   if (v == "true" || v == "1") {
     f = Field<bool>{true, true, text_.at(n)};
   } else if (v == "false" || v == "0") {
     f = Field<bool>{false, true, text_.at(n)};
   } else {
+    f.loc = text_.at(n);  // located, but no value: the default stands
     issue(n, fmt::format("{} must be true or false, found {}", path, quoted_value(v)), std::string(path));
   }
 }
@@ -166,40 +197,27 @@ void Reader::pieces(pugi::xml_node n, char sep, std::vector<Field<std::string>>&
     text_node = text_node.next_sibling();
   }
   if (!text_node) return;
-  std::string_view decoded = text_node.value();
-  auto values = split_trimmed(decoded, sep);
-  if (sep == '\n') {
-    // Salesforce writes \r when a program sets several URLs; treat \r like \n.
-    std::string normalised(decoded);
-    std::replace(normalised.begin(), normalised.end(), '\r', '\n');
-    std::vector<std::string> owned;
-    for (auto v : split_trimmed(normalised, '\n')) owned.emplace_back(v);
-    std::vector<Field<std::string>> fields;
-    // Locate each piece in the raw text, which for URLs rarely differs from the decoded text.
-    std::ptrdiff_t raw_start = text_node.offset_debug();
-    std::string_view raw = raw_start >= 0 ? text_.original().substr(static_cast<std::size_t>(raw_start)) : "";
-    raw = raw.substr(0, raw.find('<'));
-    std::string raw_norm(raw);
-    std::replace(raw_norm.begin(), raw_norm.end(), '\r', '\n');
-    auto raw_pieces = split_trimmed(raw_norm, '\n');
-    for (std::size_t i = 0; i < owned.size(); ++i) {
-      SourceLoc loc = element_loc;
-      if (raw_pieces.size() == owned.size() && raw_start >= 0) {
-        loc = text_.at_offset(raw_start + (raw_pieces[i].data() - raw_norm.data()));
-      }
-      out.push_back(Field<std::string>{owned[i], true, loc});
-    }
-    return;
-  }
+  // Salesforce writes \r between callback URLs when a program sets them; treat it like \n.
+  auto normalise = [sep](std::string t) {
+    if (sep == '\n') std::replace(t.begin(), t.end(), '\r', '\n');
+    return t;
+  };
+  // Values come from the decoded text, positions from the raw bytes; they split alike unless an
+  // entity hides a separator, and then every piece points at the element.
+  std::string decoded = normalise(text_node.value());
   std::ptrdiff_t raw_start = text_node.offset_debug();
-  std::string_view raw = raw_start >= 0 ? text_.original().substr(static_cast<std::size_t>(raw_start)) : "";
-  raw = raw.substr(0, raw.find('<'));
+  std::string raw;
+  if (raw_start >= 0 && static_cast<std::size_t>(raw_start) <= text_.original().size()) {
+    std::string_view rest = text_.original().substr(static_cast<std::size_t>(raw_start));
+    raw = normalise(std::string(rest.substr(0, rest.find('<'))));
+  } else {
+    raw_start = -1;
+  }
+  auto values = split_trimmed(decoded, sep);
   auto raw_pieces = split_trimmed(raw, sep);
+  const bool located = raw_start >= 0 && raw_pieces.size() == values.size();
   for (std::size_t i = 0; i < values.size(); ++i) {
-    SourceLoc loc = element_loc;
-    if (raw_pieces.size() == values.size() && raw_start >= 0) {
-      loc = text_.at_offset(raw_start + (raw_pieces[i].data() - raw.data()));
-    }
+    SourceLoc loc = located ? text_.at_offset(raw_start + (raw_pieces[i].data() - raw.data())) : element_loc;
     out.push_back(Field<std::string>{std::string(values[i]), true, loc});
   }
 }
@@ -219,21 +237,28 @@ IpRange Reader::range(pugi::xml_node n, std::string_view start_name, std::string
 }
 
 void Reader::extras(pugi::xml_node n, const std::string& prefix, std::vector<ExtraValue>& out) const {
-  // Iterative walk: hostile nesting depth must not exhaust the stack.
-  std::vector<std::pair<pugi::xml_node, std::string>> stack{{n, prefix}};
+  // Iterative and depth-capped: hostile nesting must neither exhaust the stack nor cost quadratic
+  // time copying paths. Real metadata nests a handful of levels.
+  constexpr std::size_t kMaxDepth = 32;
+  struct Entry {
+    pugi::xml_node node;
+    std::string path;
+    std::size_t depth;
+  };
+  std::vector<Entry> stack{{n, prefix, 0}};
   while (!stack.empty()) {
-    auto [node, path] = std::move(stack.back());
+    Entry e = std::move(stack.back());
     stack.pop_back();
-    for (pugi::xml_node c : node.children()) {
+    for (pugi::xml_node c : e.node.children()) {
       if (c.type() != pugi::node_element) continue;
-      std::string child_path = path + "/" + std::string(local_name(c));
+      std::string child_path = e.path + "/" + std::string(local_name(c));
       if (c.first_child() && c.first_child().type() == pugi::node_element) {
-        stack.emplace_back(c, child_path);
+        if (e.depth < kMaxDepth) stack.push_back({c, std::move(child_path), e.depth + 1});
       } else if (!is_secret_element(local_name(c))) {
-        ExtraValue e;
-        e.path = child_path;
-        str(c, e.value);
-        out.push_back(std::move(e));
+        ExtraValue v;
+        v.path = std::move(child_path);
+        str(c, v.value);
+        out.push_back(std::move(v));
       }
     }
   }

@@ -32,6 +32,10 @@ class XmlText {
   std::vector<std::size_t> line_starts_;
 };
 
+/// `text` with control characters escaped (\xNN) and cut to at most `max_bytes` (plus "...")
+/// on a UTF-8 character boundary: safe to quote in any report.
+std::string shorten_printable(std::string_view text, std::size_t max_bytes);
+
 /// True when an element of this name holds a secret that no report may show.
 bool is_secret_element(std::string_view name);
 

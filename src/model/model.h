@@ -55,6 +55,13 @@ struct LoadIssue {
   std::string key;  ///< stable key for the fingerprint (e.g. element path), never line numbers
 };
 
+/// An element that holds a secret value (its name contains "secret"), wherever it appears. Only
+/// where it is: the value never enters the model.
+struct SecretSite {
+  SourceLoc loc;
+  std::string element;  ///< element path, e.g. ConnectedApp/oauthConfig/consumerSecret
+};
+
 /// Common head of every component read from one file.
 struct ComponentFile {
   std::string name;  ///< API name (the file base name, URL-decoded for profiles)
@@ -205,6 +212,7 @@ struct ExportFile {
   std::string base_name;       ///< file name without the metadata suffix (URL-encoded as on disk)
   std::string component_type;  ///< JSON component type: ConnectedApp, ExternalClientApplication, Settings, ...
   std::string component_name;  ///< API name; for ECA sub-files the parent app once known
+  bool loaded = false;         ///< read into a component (false: unreadable, or CA000 stopped it)
 };
 
 /// Everything read from one export (one PATH on the command line).
@@ -241,6 +249,7 @@ struct Export {
   std::vector<PermissionSet> permission_sets;
 
   std::vector<LoadIssue> issues;  ///< CA000
+  std::vector<SecretSite> secrets;  ///< CA401, from every file but profiles and permission sets
 
   [[nodiscard]] bool has_org_settings_other_than_my_domain() const {
     return !oauth_oidc.empty() || !connected_app_settings.empty() || !security.empty() ||

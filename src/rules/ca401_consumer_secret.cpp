@@ -5,21 +5,16 @@
 namespace calint::rules {
 
 void consumer_secret_committed(const Export& model, const Policy& /*policy*/, RuleContext& ctx) {
-  // The model never holds the secret's value, so no message can print it.
-  constexpr const char* kFix =
-      "treat it as leaked: rotate the consumer secret in Salesforce, remove it from the file and from version "
-      "control history, and keep secrets in a secrets manager";
-  for (const auto& app : model.connected_apps) {
-    if (!app.consumer_secret.value) continue;
-    ctx.report(component_of(app), app.consumer_secret.loc, "ConnectedApp/oauthConfig/consumerSecret", "",
-               fmt::format("Consumer secret committed in oauthConfig/consumerSecret (value not shown); a retrieve "
-                           "never returns it, so it was added by hand: {}",
-                           kFix));
-  }
-  for (const auto& s : model.eca_global_oauth) {
-    if (!s.consumer_secret.value) continue;
-    ctx.report(component_of_sub_file(model, s), s.consumer_secret.loc, "ExtlClntAppGlobalOauthSettings/consumerSecret",
-               "", fmt::format("Consumer secret committed in the global OAuth settings (value not shown): {}", kFix));
+  // The loader records where secrets are, in any file, never what they are: no message can print one.
+  for (const auto& site : model.secrets) {
+    const bool connected_app = model.files[static_cast<std::size_t>(site.loc.file)].type == MetaType::ConnectedApp;
+    ctx.report(
+        component_of_file(model, site.loc.file), site.loc, site.element, "",
+        fmt::format("Secret committed in {} (value not shown){}: treat it as leaked: rotate it in "
+                    "Salesforce, remove it from the file and from version control history, and keep "
+                    "secrets in a secrets manager",
+                    site.element,
+                    connected_app ? "; a retrieve never returns a consumer secret, so it was added by hand" : ""));
   }
 }
 

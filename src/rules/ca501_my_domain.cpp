@@ -36,13 +36,14 @@ void my_domain_missing(const Export& model, const Policy& policy, RuleContext& c
 void my_domain_login_not_enforced(const Export& model, const Policy& /*policy*/, RuleContext& ctx) {
   for (const auto& s : model.my_domain) {
     if (s.can_only_login_with_my_domain_url.value) continue;
-    bool present = s.can_only_login_with_my_domain_url.present;
-    ctx.report(my_domain_component(), present ? s.can_only_login_with_my_domain_url.loc : s.root,
+    const auto& flag = s.can_only_login_with_my_domain_url;
+    ctx.report(my_domain_component(), flag.loc.valid() ? flag.loc : s.root,
                "MyDomainSettings/canOnlyLoginWithMyDomainUrl", "",
                fmt::format("Users can still log in through login.salesforce.com ({}), bypassing login policies tied "
                            "to the My Domain URL; set canOnlyLoginWithMyDomainUrl to true",
-                           present ? "canOnlyLoginWithMyDomainUrl is false"
-                                   : "canOnlyLoginWithMyDomainUrl is absent, which means false"));
+                           flag.present       ? "canOnlyLoginWithMyDomainUrl is false"
+                           : flag.loc.valid() ? "canOnlyLoginWithMyDomainUrl has no valid value, which means false"
+                                              : "canOnlyLoginWithMyDomainUrl is absent, which means false"));
   }
 }
 

@@ -19,6 +19,20 @@ ComponentRef component_of_sub_file(const Export& model, const EcaSubFile& sub) {
   return {"ExternalClientApplication", sub.parent.value.empty() ? sub.name : sub.parent.value, ""};
 }
 
+ComponentRef component_of_file(const Export& model, int file) {
+  const ExportFile& f = model.files[static_cast<std::size_t>(file)];
+  if (f.type == MetaType::ConnectedApp) {
+    for (const auto& app : model.connected_apps) {
+      if (app.file == file) return component_of(app);
+    }
+  } else if (f.component_type == "ExternalClientApplication") {
+    for (const auto& app : model.external_client_apps) {
+      if (app.name == f.component_name) return component_of(app);
+    }
+  }
+  return {f.component_type, f.component_name, ""};
+}
+
 bool is_scope(std::string_view scope, std::string_view literal) { return iequals(scope, literal); }
 
 bool grants_refresh_tokens(const std::vector<Field<std::string>>& scopes) {

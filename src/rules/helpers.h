@@ -13,6 +13,9 @@ ComponentRef component_of(const ExternalClientApp& app);
 /// The ECA a sub-file belongs to (its label when the app is in the export).
 ComponentRef component_of_sub_file(const Export& model, const EcaSubFile& sub);
 
+/// The component a file belongs to (with the app's label when the app is in the export).
+ComponentRef component_of_file(const Export& model, int file);
+
 /// A scope by its metadata literal (case-insensitive: metadata literals are case-sensitive, but a
 /// mis-cased `full` is still a request for everything).
 bool is_scope(std::string_view scope, std::string_view literal);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/loader.h"
+#include "load/readers.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -100,7 +101,7 @@ TEST_CASE("closed fields with unknown values are CA000 and the rest is still rea
   CHECK(m.issues[2].message ==
         "oauthPolicy/refreshTokenPolicy has unknown value 'specific_lifetime:90:WEEKS'; "
         "accepted: zero, infinite, specific_lifetime:N:UNIT, specific_inactivity:N:UNIT (N a "
-        "positive whole number, UNIT one of HOURS, DAYS, MONTHS)");
+        "whole number from 1 to 1000000, UNIT one of HOURS, DAYS, MONTHS)");
   REQUIRE(m.connected_apps.size() == 1);
   CHECK(m.connected_apps[0].scopes.size() == 1);  // still read: other rules run on the file
 }
@@ -250,4 +251,50 @@ TEST_CASE("ECA sub-files join their app through externalClientApplication only",
   REQUIRE(m.eca_orphans.size() == 1);
   CHECK(m.eca_orphans[0]->parent.value == "Other");
   CHECK(m.eca_oauth_policies[0].refresh_token_policy.value.hours == 60 * 24);
+}
+
+TEST_CASE("refresh-token amounts cannot overflow into a short lifetime", "[load][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp-meta.xml",
+                   connected_app("    <oauthPolicy>\n        <refreshTokenPolicy>specific_lifetime:25620477880152156:MONTHS"
+                                 "</refreshTokenPolicy>\n    </oauthPolicy>\n"));
+  LoadedExport loaded = load_export(dir.path.string(), 1);
+  REQUIRE(loaded.model.issues.size() == 1);
+  CHECK(loaded.model.connected_apps[0].refresh_token_policy.value.kind == RefreshPolicy::Kind::Invalid);
+  CHECK(load::parse_refresh_token_policy("specific_lifetime:1000000:MONTHS").hours == 1000000LL * 720);
+}
+
+TEST_CASE("files in other encodings are read as text, with correct locations", "[load]") {
+  test::TempDir dir;
+  // ISO-8859-1 with many non-ASCII bytes before the element: offsets must still be right.
+  std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<ConnectedApp>\n    <description>" +
+                       std::string(5000, '\xE9') + "</description>\n    <oauthConfig>\n        <callbackUrl>https://x\n"
+                       "https://y</callbackUrl>\n        <scopes>Full</scopes>\n    </oauthConfig>\n</ConnectedApp>\n";
+  test::write_file(dir.path / "Latin.connectedApp-meta.xml", latin1);
+  // UTF-16LE with a byte-order mark.
+  std::string utf16 = "\xFF\xFE";
+  for (char c : connected_app("    <label>Wide</label>\n    <oauthConfig>\n        <scopes>Api</scopes>\n"
+                              "    </oauthConfig>\n")) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  test::write_file(dir.path / "Wide.connectedApp-meta.xml", utf16);
+  test::write_file(dir.path / "Odd.connectedApp-meta.xml",
+                   "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<ConnectedApp/>\n");
+  LoadedExport loaded = load_export(dir.path.string(), 2);
+  const Export& m = loaded.model;
+  REQUIRE(m.connected_apps.size() == 2);
+  const ConnectedApp& latin = m.connected_apps[0];
+  CHECK(latin.description.value.size() == 10000);  // 5000 x U+00E9, two bytes each in UTF-8
+  REQUIRE(latin.scopes.size() == 1);
+  CHECK(latin.scopes[0].loc.line == 7);
+  CHECK(latin.scopes[0].loc.column == 9);
+  REQUIRE(latin.callback_urls.size() == 2);
+  CHECK(latin.callback_urls[1].loc.line == 6);
+  const ConnectedApp& wide = m.connected_apps[1];
+  CHECK(wide.label.value == "Wide");
+  REQUIRE(wide.scopes.size() == 1);
+  CHECK(wide.scopes[0].loc.line == 5);
+  REQUIRE(m.issues.size() == 1);
+  CHECK(m.issues[0].message == "file is in encoding 'x-no-such-charset', which calint cannot read; save it as UTF-8");
 }
