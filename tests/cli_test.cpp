@@ -203,3 +203,24 @@ TEST_CASE("exceptions suppress until they expire, and say so", "[cli]") {
   CHECK(after.err.find(policy + ":2:5: warning: exception for 'Campaign_*' (CA101) expired on 2026-06-01") !=
         std::string::npos);
 }
+
+TEST_CASE("a per-app scope entry that matches no app is a warning", "[cli]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "p.yaml", "scopes:\n  apps:\n    - app: Warehouse_Scaner\n      allow: [Api]\n");
+  auto r = test::run({"audit", "samples/source-org", "--policy", (dir.path / "p.yaml").string(), "--format", "json"});
+  CHECK(r.err.find((dir.path / "p.yaml").string() +
+                   ":3:7: warning: scopes.apps entry for 'Warehouse_Scaner' matches no app in the audited export; "
+                   "check the name") != std::string::npos);
+}
+
+TEST_CASE("text from hostile files cannot drive the terminal", "[cli][secrets]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "connectedApps/X.connectedApp-meta.xml",
+                   "<ConnectedApp>\n  <oauthConfig><scopes>Api</scopes></oauthConfig>\n"
+                   "  <oauthPolicy><ipRelaxation>\x1b[2J\x1b]0;owned\x07</ipRelaxation></oauthPolicy>\n"
+                   "</ConnectedApp>\n");
+  auto r = test::run({"audit", dir.path.string(), "--no-color"});
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find("\\x1b[2J") != std::string::npos);
+}

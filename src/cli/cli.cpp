@@ -54,7 +54,7 @@ bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
 int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_terminal) {
   Policy policy;
   if (!load_policy(a.policy, policy, err)) return kExitError;
-  for (const auto& w : policy.warnings) err << w << '\n';
+  for (const auto& w : policy.warnings) err << escape_controls(w) << '\n';
 
   Severity threshold = policy.fail_on;
   if (!a.fail_on.empty()) threshold = *parse_severity(a.fail_on);  // validated by CLI11
@@ -89,8 +89,8 @@ int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_
   if (a.format == "json") {
     write_json_report(*sink, report, CALINT_VERSION);
     // The JSON contract has no place for notes and warnings; they go to stderr.
-    for (const auto& n : report.notes) err << "note: " << n << '\n';
-    for (const auto& w : report.warnings) err << w << '\n';
+    for (const auto& n : report.notes) err << "note: " << escape_controls(n) << '\n';
+    for (const auto& w : report.warnings) err << escape_controls(w) << '\n';
   } else {
     bool color = !a.no_color && a.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
     write_text_report(*sink, report, builtin_catalog(), TextOptions{color});
@@ -103,7 +103,9 @@ int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_
     }
   }
   for (const auto& e : report.errors) {
-    if (a.format == "json" || !a.output.empty()) err << e.path << ": error: " << e.message << '\n';
+    if (a.format == "json" || !a.output.empty()) {
+      err << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
+    }
   }
   if (!report.errors.empty()) return kExitError;
   if (a.exit_zero) return kExitClean;

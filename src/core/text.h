@@ -24,6 +24,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// Strict decimal parse of a non-negative integer that fits in `long long`.
 std::optional<long long> parse_uint(std::string_view s);
+/// Control characters shown as \xNN, so text from a hostile file cannot drive a terminal.
+std::string escape_controls(std::string_view s);
 /// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
 std::size_t utf8_length(std::string_view s);
 

@@ -154,14 +154,24 @@ void finalize(Report& report) {
     return std::forward_as_tuple(a.export_index, a.file.empty(), a.file, a.line, a.column, a.rule, a.message) <
            std::forward_as_tuple(b.export_index, b.file.empty(), b.file, b.line, b.column, b.rule, b.message);
   });
-  std::map<std::string, int> seen;
+  // Never line numbers: reformatting a file must not change a fingerprint. The same element twice
+  // in one export (a repeated scope, say) is told apart by its occurrence; an export's
+  // fingerprints do not depend on what else is audited with it, unless an identical finding in an
+  // earlier export already holds one, and then the export's root tells them apart.
+  std::map<std::pair<int, std::string>, int> seen;
+  std::set<std::string> used;
   for (auto& f : fs) {
-    // Never line numbers: reformatting a file must not change a fingerprint.
     std::string basis = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", f.rule, f.component.type, f.component.name,
                                     f.rel_path, f.element, f.key);
-    int n = ++seen[basis];
-    if (n > 1) basis += fmt::format("\x1f#{}", n);  // the same element twice (a repeated scope, say)
+    int n = ++seen[{f.export_index, basis}];
+    if (n > 1) basis += fmt::format("\x1f#{}", n);
     f.fingerprint = sha256_hex(basis).substr(0, 32);
+    if (!used.insert(f.fingerprint).second) {
+      auto index = static_cast<std::size_t>(f.export_index);
+      basis += fmt::format("\x1f@{}", index < report.roots.size() ? report.roots[index] : std::to_string(index));
+      f.fingerprint = sha256_hex(basis).substr(0, 32);
+      used.insert(f.fingerprint);
+    }
   }
 }
 
@@ -176,6 +186,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.as_of = options.today;
   report.warnings = policy.warnings;
   std::vector<bool> used(policy.exceptions.size(), false);
+  std::vector<bool> scope_entry_used(policy.scope_apps.size(), false);
   for (std::size_t i = 0; i < options.paths.size(); ++i) {
     report.roots.push_back(options.paths[i]);
     LoadedExport loaded = load_export(options.paths[i], options.jobs);
@@ -183,10 +194,29 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     bool unreadable_root = !loaded.errors.empty() && loaded.model.files.empty() &&
                            std::any_of(report.errors.begin(), report.errors.end(),
                                        [&](const InputError& e) { return e.path == options.paths[i]; });
+    // Profiles and permission sets alone are read only to check app assignments: no app and no
+    // org settings means nothing was audited, which must never look like a clean result.
+    bool auditable = std::any_of(loaded.model.files.begin(), loaded.model.files.end(), [](const ExportFile& f) {
+      return f.type != MetaType::Profile && f.type != MetaType::PermissionSet;
+    });
     if (loaded.model.files.empty() && !unreadable_root) {
       report.errors.push_back({options.paths[i],
                                "nothing to audit: no Connected App, External Client App, settings, profile or "
                                "permission set metadata found"});
+    } else if (!auditable && !unreadable_root) {
+      report.errors.push_back({options.paths[i],
+                               "nothing to audit: only profiles and permission sets, which calint reads to check "
+                               "app assignments; no Connected App, External Client App or org settings found"});
+    }
+    // A per-app scope entry whose glob matches no app is most likely a typo: say so below.
+    for (std::size_t k = 0; k < policy.scope_apps.size(); ++k) {
+      const std::string& glob = policy.scope_apps[k].app;
+      auto matches = [&](const auto& apps) {
+        return std::any_of(apps.begin(), apps.end(), [&](const auto& a) { return glob_match(glob, a.name); });
+      };
+      if (matches(loaded.model.connected_apps) || matches(loaded.model.external_client_apps)) {
+        scope_entry_used[k] = true;
+      }
     }
     std::size_t first = report.findings.size();
     audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report);
@@ -206,6 +236,13 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
                       "the risk is gone",
                       ex.where, ex.app, fmt::join(ex.rules, ", ")));
     }
+  }
+  for (std::size_t k = 0; k < policy.scope_apps.size(); ++k) {
+    if (scope_entry_used[k]) continue;
+    report.warnings.push_back(
+        fmt::format("{}: warning: scopes.apps entry for '{}' matches no app in the audited "
+                    "export{}; check the name",
+                    policy.scope_apps[k].where, policy.scope_apps[k].app, options.paths.size() == 1 ? "" : "s"));
   }
   finalize(report);
   return report;

@@ -60,8 +60,8 @@ void find_secrets(pugi::xml_node root, const load::XmlText& text, std::vector<Se
       // flag (isConsumerSecretOptional and shouldRotateConsumerSecret are settings, not secrets).
       std::string lower = to_lower(name);
       std::string_view value = load::value_of(c);
-      if (lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() &&
-          value != "true" && value != "false") {
+      if (lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() && value != "true" &&
+          value != "false") {
         out.push_back(SecretSite{text.at(c), child_path});
       }
       if (e.depth < kMaxDepth && c.first_child()) stack.push_back({c, std::move(child_path), e.depth + 1});
@@ -334,6 +334,11 @@ void join_external_client_apps(Export& model) {
   // stand-in app of that name (header_in_export false), created before any pointer is taken.
   std::set<std::string> headers;
   for (const auto& app : model.external_client_apps) headers.insert(app.name);
+  // An .eca file that is there but could not be read (CA000 says why) is not "missing".
+  std::set<std::string> unreadable_headers;
+  for (const auto& f : model.files) {
+    if (f.type == MetaType::ExternalClientApp && !f.loaded) unreadable_headers.insert(f.component_name);
+  }
   std::map<std::string, const EcaSubFile*> missing;  // app name -> first sub-file naming it
   auto collect = [&](const auto& subs) {
     for (const auto& sub : subs) {
@@ -363,7 +368,7 @@ void join_external_client_apps(Export& model) {
     if (!sub.parent.present || sub.parent.value.empty()) return nullptr;  // CA000 already says so
     model.files[static_cast<std::size_t>(sub.file)].component_name = sub.parent.value;
     ExternalClientApp* app = by_name.at(sub.parent.value);
-    if (!app->header_in_export) model.eca_orphans.push_back(&sub);
+    if (!app->header_in_export && !unreadable_headers.contains(app->name)) model.eca_orphans.push_back(&sub);
     return app;
   };
   auto attach = [&](auto& subs, auto member) {

@@ -122,18 +122,9 @@ std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
 }
 
 std::string shorten_printable(std::string_view text, std::size_t max_bytes) {
-  // Control characters (terminal escapes in a hostile file) are shown as \xNN; a cut never splits
-  // a UTF-8 character.
-  std::string out;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F)
-      out += fmt::format("\\x{:02x}", u);
-    else
-      out.push_back(c);
-  }
+  std::string out = escape_controls(text);
   if (out.size() <= max_bytes) return out;
-  std::size_t cut = max_bytes;
+  std::size_t cut = max_bytes;  // never split a UTF-8 character
   while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0U) == 0x80U) --cut;
   return out.substr(0, cut) + "...";
 }

@@ -248,7 +248,7 @@ struct Export {
   std::vector<Profile> profiles;
   std::vector<PermissionSet> permission_sets;
 
-  std::vector<LoadIssue> issues;  ///< CA000
+  std::vector<LoadIssue> issues;    ///< CA000
   std::vector<SecretSite> secrets;  ///< CA401, from every file but profiles and permission sets
 
   [[nodiscard]] bool has_org_settings_other_than_my_domain() const {

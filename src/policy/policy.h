@@ -24,7 +24,8 @@ struct RuleSettings {
 };
 
 struct AppScopeRule {
-  std::string app;  ///< API name or glob
+  std::string where;  ///< "policy.yaml:12:5", for warnings
+  std::string app;    ///< API name or glob
   std::optional<std::vector<std::string>> allow;
   std::vector<std::string> deny;
 };

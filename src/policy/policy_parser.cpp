@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/text.h"
@@ -139,6 +140,7 @@ class Parser {
         check_keys(entry, {"app", "allow", "deny"}, "an entry of scopes.apps");
         if (!entry["app"]) fail(entry, "an entry of scopes.apps needs 'app' (an API name or glob)");
         AppScopeRule rule;
+        rule.where = where(entry);
         rule.app = scalar(entry["app"], "scopes.apps[].app");
         if (rule.app.empty()) fail(entry["app"], "scopes.apps[].app must not be empty");
         if (entry["allow"]) rule.allow = scope_list(entry["allow"], "scopes.apps[].allow");
@@ -226,6 +228,8 @@ class Parser {
     YAML::Node doc;
     try {
       doc = YAML::Load(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+      fail(e.mark, fmt::format("policy is nested more than {} levels deep", kMaxNesting));
     } catch (const YAML::Exception& e) {
       fail(e.mark, fmt::format("not valid YAML: {}", e.msg));
     }
@@ -274,21 +278,28 @@ class Parser {
         }
         bool quoted = false;
         char quote = 0;
+        char previous = ' ';
         for (char c : l) {
           if (quoted) {
             if (c == quote) quoted = false;
+            previous = c;
             continue;
           }
-          if (c == '"' || c == '\'') {
+          // As YAML reads them: a quote opens a string only where a scalar starts, and '#' starts
+          // a comment only after white space.
+          bool scalar_start = previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
+                              previous == ',' || previous == ':';
+          if ((c == '"' || c == '\'') && scalar_start) {
             quoted = true;
             quote = c;
-          } else if (c == '#') {
+          } else if (c == '#' && (previous == ' ' || previous == '\t')) {
             break;
           } else if (c == '[' || c == '{') {
             ++flow;
           } else if (c == ']' || c == '}') {
             --flow;
           }
+          previous = c;
           if (flow > kMaxNesting) break;
         }
         if (flow > kMaxNesting || static_cast<int>(indents.size() + dashes) > kMaxNesting) {

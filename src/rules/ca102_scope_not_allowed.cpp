@@ -9,8 +9,9 @@ namespace calint::rules {
 
 namespace {
 
+// Case-insensitive, like CA101: `refreshtoken` in a policy means RefreshToken.
 bool listed(const std::vector<std::string>& list, std::string_view scope) {
-  return std::find(list.begin(), list.end(), scope) != list.end();
+  return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return iequals(s, scope); });
 }
 
 /// Checks one app's scopes against the global lists and every per-app entry whose glob matches.

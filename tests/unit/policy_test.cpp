@@ -174,3 +174,12 @@ TEST_CASE("a folder given as the policy is an error, not an empty policy", "[pol
     CHECK(std::string(e.what()) == "/tmp: cannot read policy file: it is a folder");
   }
 }
+
+TEST_CASE("the nesting guard reads comments and quotes as YAML does", "[policy][errors]") {
+  // '#' inside a plain scalar is not a comment, so the brackets after it still count.
+  CHECK(error_of("scopes:\n  allow: [a#, " + std::string(100, '[') + "\n") ==
+        "policy.yaml:2:1: policy is nested more than 64 levels deep");
+  // A comment after white space is one: brackets in it do not count.
+  Policy p = parse_policy("fail_on: high # " + std::string(100, '[') + "\n", "policy.yaml", builtin_catalog());
+  CHECK(p.fail_on == Severity::High);
+}

@@ -1,0 +1,96 @@
+#include <filesystem>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace calint;
+
+namespace {
+const char* kFullApp =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+    "    <label>X</label>\n    <oauthConfig>\n        <isAdminApproved>true</isAdminApproved>\n"
+    "        <scopes>Full</scopes>\n        <scopes>Full</scopes>\n    </oauthConfig>\n"
+    "    <oauthPolicy>\n        <ipRelaxation>ENFORCE</ipRelaxation>\n    </oauthPolicy>\n"
+    "    <profileName>System Administrator</profileName>\n</ConnectedApp>\n";
+
+std::vector<std::string> fingerprints(const Report& r, int export_index) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) {
+    if (f.export_index == export_index) out.push_back(f.fingerprint);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("fingerprints are unique, ignore line numbers, and do not depend on other exports", "[engine]") {
+  test::TempDir a;
+  test::TempDir b;
+  test::write_file(a.path / "connectedApps/X.connectedApp-meta.xml", kFullApp);
+  test::write_file(b.path / "connectedApps/X.connectedApp-meta.xml", kFullApp);
+  Report alone = test::audit({b.path.string()});
+  Report both = test::audit({a.path.string(), b.path.string()});
+  REQUIRE(fingerprints(alone, 0).size() == 2);  // the repeated scope is two findings
+  std::set<std::string> all;
+  for (const auto& f : both.findings) CHECK(all.insert(f.fingerprint).second);
+  CHECK(fingerprints(both, 0) == fingerprints(alone, 0));  // the first export keeps them
+
+  // Reformatting (more lines, other indentation) keeps every fingerprint.
+  std::string reformatted = kFullApp;
+  reformatted.replace(reformatted.find("    <label>"), 4, "\n\n\t");
+  test::write_file(b.path / "connectedApps/X.connectedApp-meta.xml", reformatted);
+  Report moved = test::audit({b.path.string()});
+  CHECK(moved.findings[0].line != alone.findings[0].line);
+  CHECK(fingerprints(moved, 0) == fingerprints(alone, 0));
+}
+
+TEST_CASE("an export of only profiles and permission sets is not a clean result", "[engine][errors]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "profiles/Admin.profile-meta.xml",
+                   "<?xml version=\"1.0\"?>\n<Profile xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>\n");
+  Report r = test::audit({dir.path.string()});
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].message ==
+        "nothing to audit: only profiles and permission sets, which calint reads to check app assignments; no "
+        "Connected App, External Client App or org settings found");
+  auto cli = test::run({"audit", dir.path.string()});
+  CHECK(cli.code == 2);
+}
+
+TEST_CASE("an ECA whose header does not parse is CA000, not a missing app", "[engine]") {
+  test::TempDir dir;
+  const std::string ns = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
+  test::write_file(dir.path / "externalClientApps/Portal.eca-meta.xml", "<ExternalClientApplication><label>");
+  test::write_file(dir.path / "extlClntAppOauthSettings/Portal_oauth.ecaOauth-meta.xml",
+                   "<ExtlClntAppOauthSettings" + ns + ">\n    <commaSeparatedOauthScopes>Full</commaSeparatedOauthScopes>\n"
+                   "    <externalClientApplication>Portal</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
+  Report r = test::audit({dir.path.string()});
+  std::multiset<std::string> rules;
+  for (const auto& f : r.findings) rules.insert(f.rule);
+  CHECK(rules.count("CA000") == 1);
+  CHECK(rules.count("CA107") == 0);  // the app is there; its file is broken
+  CHECK(rules.count("CA101") == 1);  // and its sub-file's settings are still audited
+}
+
+TEST_CASE("a consumer secret anywhere in an ECA is CA401", "[engine][secrets]") {
+  test::TempDir dir;
+  const std::string ns = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
+  test::write_file(dir.path / "externalClientApps/Portal.eca-meta.xml",
+                   "<ExternalClientApplication" + ns + "><label>Portal</label></ExternalClientApplication>");
+  test::write_file(dir.path / "extlClntAppOauthSettings/Portal_oauth.ecaOauth-meta.xml",
+                   "<ExtlClntAppOauthSettings" + ns + ">\n    <consumerSecret>ABCDEF0123</consumerSecret>\n"
+                   "    <isConsumerSecretOptional>false</isConsumerSecretOptional>\n"
+                   "    <externalClientApplication>Portal</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
+  Report r = test::audit({dir.path.string()});
+  std::vector<const Finding*> secrets;
+  for (const auto& f : r.findings) {
+    if (f.rule == "CA401") secrets.push_back(&f);
+  }
+  REQUIRE(secrets.size() == 1);
+  CHECK(secrets[0]->line == 2);
+  CHECK(secrets[0]->component.name == "Portal");
+  CHECK(secrets[0]->component.label == "Portal");
+  CHECK(secrets[0]->message.find("ABCDEF") == std::string::npos);
+}
