@@ -93,17 +93,22 @@ std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
     to = to == std::string_view::npos ? original_.size() : original_.find('\n', to);
     mask(from, to == std::string_view::npos ? original_.size() : to);
   }
-  // 3. Anything that looks like a key or token (a long run of base64/hex characters), whatever
-  //    element holds it: an excerpt never needs one.
+  // 3. Anything that looks like a key or token (a long run of base64/hex characters with digits and
+  //    letters; API names rarely have digits), whatever element holds it: no excerpt needs one.
   constexpr std::size_t kTokenRun = 24;
   for (std::size_t i = 0; i < line.size();) {
     std::size_t j = i;
+    bool digit = false;
+    bool alpha = false;
     while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) != 0 ||
                                std::string_view("+/=_-").find(line[j]) != std::string_view::npos)) {
+      digit = digit || std::isdigit(static_cast<unsigned char>(line[j])) != 0;
+      alpha = alpha || std::isalpha(static_cast<unsigned char>(line[j])) != 0;
       ++j;
     }
-    if (j - i >= kTokenRun)
+    if (j - i >= kTokenRun && digit && alpha) {
       std::fill(masked.begin() + static_cast<std::ptrdiff_t>(i), masked.begin() + static_cast<std::ptrdiff_t>(j), true);
+    }
     i = j == i ? i + 1 : j;
   }
 

@@ -298,3 +298,19 @@ TEST_CASE("files in other encodings are read as text, with correct locations", "
   REQUIRE(m.issues.size() == 1);
   CHECK(m.issues[0].message == "file is in encoding 'x-no-such-charset', which calint cannot read; save it as UTF-8");
 }
+
+TEST_CASE("excerpts mask key-like tokens but keep API names readable", "[load][secrets]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp-meta.xml",
+                   connected_app("    <label>Warehouse_Scanner_oauthPlcy</labl>\n"));
+  test::write_file(dir.path / "B.connectedApp-meta.xml",
+                   connected_app("    <description>k=3MVG9A2kN3Bn17hsWsLDatw.Zx</descr>\n"));
+  test::write_file(dir.path / "C.connectedApp-meta.xml",
+                   connected_app("    <certificate>-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\nabc <oops\n"
+                                 "-----END RSA PRIVATE KEY-----</certificate>\n"));
+  LoadedExport loaded = load_export(dir.path.string(), 1);
+  REQUIRE(loaded.model.issues.size() == 3);
+  CHECK(loaded.model.issues[0].message.find("Warehouse_Scanner_oauthPlcy") != std::string::npos);
+  CHECK(loaded.model.issues[1].message.find("3MVG9A2kN3Bn17hsWsLDatw") == std::string::npos);
+  CHECK(loaded.model.issues[2].message.find("abc") == std::string::npos);  // inside the PEM block
+}
