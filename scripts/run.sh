@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCALINT_BUILD_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build --target calint -j"$(nproc)" >/dev/null
 
 if [[ $# -eq 0 ]]; then
   set -- audit samples/source-org

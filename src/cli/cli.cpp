@@ -93,7 +93,8 @@ int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_
     for (const auto& w : report.warnings) err << escape_controls(w) << '\n';
   } else {
     bool color = !a.no_color && a.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
-    write_text_report(*sink, report, builtin_catalog(), TextOptions{color});
+    write_text_report(*sink, report, builtin_catalog(),
+                      TextOptions{color, a.exit_zero ? std::nullopt : std::optional<Severity>(threshold)});
   }
   if (file.is_open()) {
     file.close();

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -10,6 +11,7 @@ namespace calint {
 
 struct TextOptions {
   bool color = false;
+  std::optional<Severity> fail_on;  ///< when set, the summary says how many findings fail the run
 };
 
 /// `path:line:col: severity: message [CA101 full-scope]`, grouped by component, with a summary.

@@ -92,16 +92,16 @@ void write_text_report(std::ostream& out, const Report& report, const Catalog& c
   }
 
   // The rules that fired, once each, so the report can be handed on as it is.
-  std::set<std::string> fired;
+  std::map<std::string, std::size_t> fired;
   for (const auto& f : report.findings) {
-    if (!f.suppressed) fired.insert(f.rule);
+    if (!f.suppressed) ++fired[f.rule];
   }
   if (!fired.empty()) {
     out << style.bold("Rules triggered") << " (`calint explain ID` says why each matters and how to fix it)\n";
-    for (const auto& id : fired) {
+    for (const auto& [id, count] : fired) {
       const RuleInfo* info = catalog.find(id);
       if (!info) continue;
-      out << "  " << id << ' ' << info->name << ": " << info->summary << '\n';
+      out << "  " << id << ' ' << info->name << " (" << count << "): " << info->summary << '\n';
     }
     out << '\n';
   }
@@ -131,6 +131,13 @@ void write_text_report(std::ostream& out, const Report& report, const Catalog& c
       << " audited, " << plural(report.files_skipped, "file") << " skipped";
   if (!report.errors.empty()) out << "; " << report.errors.size() << (report.errors.size() == 1 ? " error" : " errors");
   out << '\n';
+  if (options.fail_on) {
+    std::size_t failing = count_at_or_above(report, *options.fail_on);
+    out << fmt::format(
+        "{} at or above the fail threshold ({})\n",
+        failing == 0 ? std::string("No finding is") : plural(failing, "finding") + (failing == 1 ? " is" : " are"),
+        to_string(*options.fail_on));
+  }
 }
 
 }  // namespace calint
