@@ -50,7 +50,7 @@ bool to_utf8(std::string& bytes, std::string& error) {
   std::string from = detect(bytes);
   if (from.empty()) return true;
   iconv_t cd = iconv_open("UTF-8", from.c_str());
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
+  if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv_open's documented error value
     error = fmt::format("file is in encoding '{}', which calint cannot read; save it as UTF-8", from);
     return false;
   }

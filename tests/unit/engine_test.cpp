@@ -63,9 +63,11 @@ TEST_CASE("an ECA whose header does not parse is CA000, not a missing app", "[en
   test::TempDir dir;
   const std::string ns = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
   test::write_file(dir.path / "externalClientApps/Portal.eca-meta.xml", "<ExternalClientApplication><label>");
-  test::write_file(dir.path / "extlClntAppOauthSettings/Portal_oauth.ecaOauth-meta.xml",
-                   "<ExtlClntAppOauthSettings" + ns + ">\n    <commaSeparatedOauthScopes>Full</commaSeparatedOauthScopes>\n"
-                   "    <externalClientApplication>Portal</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
+  test::write_file(
+      dir.path / "extlClntAppOauthSettings/Portal_oauth.ecaOauth-meta.xml",
+      "<ExtlClntAppOauthSettings" + ns +
+          ">\n    <commaSeparatedOauthScopes>Full</commaSeparatedOauthScopes>\n"
+          "    <externalClientApplication>Portal</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
   Report r = test::audit({dir.path.string()});
   std::multiset<std::string> rules;
   for (const auto& f : r.findings) rules.insert(f.rule);
@@ -79,10 +81,12 @@ TEST_CASE("a consumer secret anywhere in an ECA is CA401", "[engine][secrets]") 
   const std::string ns = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
   test::write_file(dir.path / "externalClientApps/Portal.eca-meta.xml",
                    "<ExternalClientApplication" + ns + "><label>Portal</label></ExternalClientApplication>");
-  test::write_file(dir.path / "extlClntAppOauthSettings/Portal_oauth.ecaOauth-meta.xml",
-                   "<ExtlClntAppOauthSettings" + ns + ">\n    <consumerSecret>ABCDEF0123</consumerSecret>\n"
-                   "    <isConsumerSecretOptional>false</isConsumerSecretOptional>\n"
-                   "    <externalClientApplication>Portal</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
+  test::write_file(
+      dir.path / "extlClntAppOauthSettings/Portal_oauth.ecaOauth-meta.xml",
+      "<ExtlClntAppOauthSettings" + ns +
+          ">\n    <consumerSecret>ABCDEF0123</consumerSecret>\n"
+          "    <isConsumerSecretOptional>false</isConsumerSecretOptional>\n"
+          "    <externalClientApplication>Portal</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
   Report r = test::audit({dir.path.string()});
   std::vector<const Finding*> secrets;
   for (const auto& f : r.findings) {

@@ -255,9 +255,10 @@ TEST_CASE("ECA sub-files join their app through externalClientApplication only",
 
 TEST_CASE("refresh-token amounts cannot overflow into a short lifetime", "[load][errors]") {
   test::TempDir dir;
-  test::write_file(dir.path / "A.connectedApp-meta.xml",
-                   connected_app("    <oauthPolicy>\n        <refreshTokenPolicy>specific_lifetime:25620477880152156:MONTHS"
-                                 "</refreshTokenPolicy>\n    </oauthPolicy>\n"));
+  test::write_file(
+      dir.path / "A.connectedApp-meta.xml",
+      connected_app("    <oauthPolicy>\n        <refreshTokenPolicy>specific_lifetime:25620477880152156:MONTHS"
+                    "</refreshTokenPolicy>\n    </oauthPolicy>\n"));
   LoadedExport loaded = load_export(dir.path.string(), 1);
   REQUIRE(loaded.model.issues.size() == 1);
   CHECK(loaded.model.connected_apps[0].refresh_token_policy.value.kind == RefreshPolicy::Kind::Invalid);
@@ -268,7 +269,8 @@ TEST_CASE("files in other encodings are read as text, with correct locations", "
   test::TempDir dir;
   // ISO-8859-1 with many non-ASCII bytes before the element: offsets must still be right.
   std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<ConnectedApp>\n    <description>" +
-                       std::string(5000, '\xE9') + "</description>\n    <oauthConfig>\n        <callbackUrl>https://x\n"
+                       std::string(5000, '\xE9') +
+                       "</description>\n    <oauthConfig>\n        <callbackUrl>https://x\n"
                        "https://y</callbackUrl>\n        <scopes>Full</scopes>\n    </oauthConfig>\n</ConnectedApp>\n";
   test::write_file(dir.path / "Latin.connectedApp-meta.xml", latin1);
   // UTF-16LE with a byte-order mark.
