@@ -65,12 +65,15 @@ void keep_extra(Reader& r, pugi::xml_node c, const std::string& path, std::vecto
 /// cap also keeps N x hours-per-unit far from overflow.
 constexpr long long kMaxAmount = 1000000;
 
+// Closed values are compared without regard to case: the documentation and real retrieves do not
+// always agree (Enforce_RelaxRefresh is documented, Enforce_relaxrefresh is what orgs write), and
+// ConnectedApp and ECA spell the same values in different cases (BYPASS_2FACTOR, Bypass_2factor).
 bool unit_hours(std::string_view unit, long long& per_unit) {
-  if (unit == "HOURS" || unit == "Hours")
+  if (iequals(unit, "HOURS"))
     per_unit = 1;
-  else if (unit == "DAYS" || unit == "Days")
+  else if (iequals(unit, "DAYS"))
     per_unit = 24;
-  else if (unit == "MONTHS" || unit == "Months")
+  else if (iequals(unit, "MONTHS"))
     per_unit = 24LL * 30;
   else
     return false;
@@ -78,18 +81,10 @@ bool unit_hours(std::string_view unit, long long& per_unit) {
 }
 
 IpRelaxation parse_ip_relaxation(std::string_view v) {
-  if (v == "ENFORCE") return IpRelaxation::Enforce;
-  if (v == "BYPASS_2FACTOR") return IpRelaxation::Bypass2Factor;
-  if (v == "BYPASS") return IpRelaxation::Bypass;
-  if (v == "ENFORCE_RELAXREFRESH") return IpRelaxation::EnforceRelaxRefresh;
-  return IpRelaxation::Invalid;
-}
-
-IpRelaxation parse_eca_ip_relaxation(std::string_view v) {
-  if (v == "Enforce") return IpRelaxation::Enforce;
-  if (v == "Bypass_2factor") return IpRelaxation::Bypass2Factor;
-  if (v == "Bypass") return IpRelaxation::Bypass;
-  if (v == "Enforce_RelaxRefresh") return IpRelaxation::EnforceRelaxRefresh;
+  if (iequals(v, "ENFORCE")) return IpRelaxation::Enforce;
+  if (iequals(v, "BYPASS_2FACTOR")) return IpRelaxation::Bypass2Factor;
+  if (iequals(v, "BYPASS")) return IpRelaxation::Bypass;
+  if (iequals(v, "ENFORCE_RELAXREFRESH")) return IpRelaxation::EnforceRelaxRefresh;
   return IpRelaxation::Invalid;
 }
 
@@ -243,11 +238,11 @@ void read_eca_bool(pugi::xml_node c, Reader& r, Field<bool>& f, std::string_view
 
 RefreshPolicy parse_refresh_token_policy(std::string_view text) {
   RefreshPolicy p;
-  if (text == "zero") {
+  if (iequals(text, "zero")) {
     p.kind = RefreshPolicy::Kind::Zero;
     return p;
   }
-  if (text == "infinite") {
+  if (iequals(text, "infinite")) {
     p.kind = RefreshPolicy::Kind::Infinite;
     return p;
   }
@@ -260,13 +255,12 @@ RefreshPolicy parse_refresh_token_policy(std::string_view text) {
   auto amount = parse_uint(text.substr(first + 1, second - first - 1));
   std::string_view unit = text.substr(second + 1);
   long long per_unit = 0;
-  if (!amount || *amount == 0 || *amount > kMaxAmount || !(unit == "HOURS" || unit == "DAYS" || unit == "MONTHS") ||
-      !unit_hours(unit, per_unit)) {
+  if (!amount || *amount == 0 || *amount > kMaxAmount || !unit_hours(unit, per_unit)) {
     return p;
   }
-  if (mode == "specific_lifetime")
+  if (iequals(mode, "specific_lifetime"))
     p.kind = RefreshPolicy::Kind::SpecificLifetime;
-  else if (mode == "specific_inactivity")
+  else if (iequals(mode, "specific_inactivity"))
     p.kind = RefreshPolicy::Kind::SpecificInactivity;
   else
     return p;
@@ -410,9 +404,10 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
       return;  // unset, as for ConnectedApp closed fields
     }
     if (name == "permittedUsersPolicyType") {
-      if (v == "AllSelfAuthorized" || v == "AdminApprovedPreAuthorized") {
-        s.self_authorized = Field<bool>{v == "AllSelfAuthorized", true, r.at(c)};
+      if (iequals(v, "AllSelfAuthorized") || iequals(v, "AdminApprovedPreAuthorized")) {
+        s.self_authorized = Field<bool>{iequals(v, "AllSelfAuthorized"), true, r.at(c)};
       } else {
+        s.self_authorized.loc = r.at(c);  // located, no value: CA000 says why
         r.issue(c,
                 fmt::format("permittedUsersPolicyType has unknown value {}; accepted: AdminApprovedPreAuthorized, "
                             "AllSelfAuthorized",
@@ -426,7 +421,7 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
       r.str(c, s.permission_sets_text);
       r.pieces(c, ',', s.permission_sets);
     } else if (name == "ipRelaxationPolicyType") {
-      s.ip_relaxation = Field<IpRelaxation>{parse_eca_ip_relaxation(v), true, r.at(c)};
+      s.ip_relaxation = Field<IpRelaxation>{parse_ip_relaxation(v), true, r.at(c)};
       if (s.ip_relaxation.value == IpRelaxation::Invalid) {
         r.issue(c,
                 fmt::format("ipRelaxationPolicyType has unknown value {}; accepted: Enforce, Bypass, Bypass_2factor, "
@@ -457,13 +452,13 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
   // to the ConnectedApp form so the refresh-token rules read one shape.
   std::string_view type = value_of(refresh_type_node);
   RefreshPolicy p;
-  if (type == "Infinite")
+  if (iequals(type, "Infinite"))
     p.kind = RefreshPolicy::Kind::Infinite;
-  else if (type == "Zero")
+  else if (iequals(type, "Zero"))
     p.kind = RefreshPolicy::Kind::Zero;
-  else if (type == "SpecificLifetime")
+  else if (iequals(type, "SpecificLifetime"))
     p.kind = RefreshPolicy::Kind::SpecificLifetime;
-  else if (type == "SpecificInactivity")
+  else if (iequals(type, "SpecificInactivity"))
     p.kind = RefreshPolicy::Kind::SpecificInactivity;
   else {
     p.kind = RefreshPolicy::Kind::Invalid;
@@ -477,7 +472,7 @@ void read_eca_oauth_policy(pugi::xml_node root, Reader& r, EcaOauthPolicy& s) {
     auto amount = parse_uint(s.refresh_validity_period.value);
     long long per_unit = 0;
     const std::string& unit = s.refresh_validity_unit.value;
-    bool unit_ok = (unit == "Hours" || unit == "Days" || unit == "Months") && unit_hours(unit, per_unit);
+    bool unit_ok = unit_hours(unit, per_unit);
     // Point at the bad element when there is one, else at the type that needs it.
     auto invalid = [&](const Field<std::string>& f, std::string_view element, std::string_view expected) {
       p.kind = RefreshPolicy::Kind::Invalid;

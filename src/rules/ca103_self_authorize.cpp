@@ -40,6 +40,13 @@ void self_authorize(const Export& model, const Policy& /*policy*/, RuleContext& 
   for (const auto& app : model.external_client_apps) {
     bool escalate = grants_api_or_refresh(eca_scopes(app));
     for (const auto* policy_file : app.oauth_policies) {
+      if (!policy_file->self_authorized.present && !policy_file->self_authorized.loc.valid() && ctx.notes) {
+        // Absent, not invalid (CA000 covers that): Salesforce documents no default to assume.
+        ctx.notes->push_back(fmt::format(
+            "{}: External Client App {} has OAuth policies without permittedUsersPolicyType; Salesforce documents "
+            "no default, so CA103 and CA104 could not check who may use the app",
+            model.files[static_cast<std::size_t>(policy_file->file)].display_path, app.name));
+      }
       if (!policy_file->self_authorized.present || !policy_file->self_authorized.value) continue;
       ctx.report(component_of(app), policy_file->self_authorized.loc,
                  "ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType", "",

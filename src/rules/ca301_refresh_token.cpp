@@ -26,6 +26,12 @@ void refresh_token_unlimited(const Export& model, const Policy& /*policy*/, Rule
     if (!grants_refresh_tokens(eca_scopes(app))) continue;
     for (const auto* policy_file : app.oauth_policies) {
       const auto& p = policy_file->refresh_token_policy;
+      if (!p.present && ctx.notes) {
+        ctx.notes->push_back(fmt::format(
+            "{}: External Client App {} can get refresh tokens, but its OAuth policies have no "
+            "refreshTokenPolicyType; Salesforce documents no default, so CA301 and CA302 could not check it",
+            model.files[static_cast<std::size_t>(policy_file->file)].display_path, app.name));
+      }
       if (!p.present || p.value.kind != Kind::Infinite) continue;  // absent: no documented default to assume
       ctx.report(component_of(app), p.loc, "ExtlClntAppOauthConfigurablePolicies/refreshTokenPolicyType", "",
                  "The app can get refresh tokens and refreshTokenPolicyType is Infinite: a stolen refresh token "

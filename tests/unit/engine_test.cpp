@@ -98,3 +98,26 @@ TEST_CASE("a consumer secret anywhere in an ECA is CA401", "[engine][secrets]") 
   CHECK(secrets[0]->component.label == "Portal");
   CHECK(secrets[0]->message.find("ABCDEF") == std::string::npos);
 }
+
+TEST_CASE("checks an ECA policy file cannot support are named, not silently skipped", "[engine]") {
+  test::TempDir dir;
+  const std::string ns = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
+  test::write_file(dir.path / "externalClientApps/Agent.eca-meta.xml",
+                   "<ExternalClientApplication" + ns + "><label>Agent</label></ExternalClientApplication>");
+  test::write_file(
+      dir.path / "extlClntAppOauthSettings/Agent_oauth.ecaOauth-meta.xml",
+      "<ExtlClntAppOauthSettings" + ns +
+          ">\n    <commaSeparatedOauthScopes>Web, RefreshToken</commaSeparatedOauthScopes>\n"
+          "    <externalClientApplication>Agent</externalClientApplication>\n</ExtlClntAppOauthSettings>\n");
+  test::write_file(dir.path / "extlClntAppOauthPolicies/Agent_oauthPlcy.ecaOauthPlcy-meta.xml",
+                   "<ExtlClntAppOauthConfigurablePolicies" + ns +
+                       ">\n"
+                       "    <externalClientApplication>Agent</externalClientApplication>\n"
+                       "</ExtlClntAppOauthConfigurablePolicies>\n");
+  Report r = test::audit({dir.path.string()});
+  REQUIRE(r.notes.size() == 2);
+  CHECK(r.notes[0].find("without permittedUsersPolicyType; Salesforce documents no default, so CA103 and CA104 "
+                        "could not check who may use the app") != std::string::npos);
+  CHECK(r.notes[1].find("no refreshTokenPolicyType; Salesforce documents no default, so CA301 and CA302 could "
+                        "not check it") != std::string::npos);
+}
