@@ -34,7 +34,6 @@ void RuleContext::report(const ComponentRef& component, SourceLoc loc, std::stri
   }
   f.element = std::move(element);
   f.key = std::move(key);
-  (void)today_;
   out_.push_back(std::move(f));
 }
 
@@ -184,26 +183,27 @@ std::size_t count_at_or_above(const Report& report, Severity threshold) {
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog) {
   Report report;
   report.as_of = options.today;
-  report.warnings = policy.warnings;
   std::vector<bool> used(policy.exceptions.size(), false);
   std::vector<bool> scope_entry_used(policy.scope_apps.size(), false);
   for (std::size_t i = 0; i < options.paths.size(); ++i) {
     report.roots.push_back(options.paths[i]);
     LoadedExport loaded = load_export(options.paths[i], options.jobs);
-    for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
-    bool unreadable_root = !loaded.errors.empty() && loaded.model.files.empty() &&
-                           std::any_of(report.errors.begin(), report.errors.end(),
-                                       [&](const InputError& e) { return e.path == options.paths[i]; });
-    // Profiles and permission sets alone are read only to check app assignments: no app and no
+    // A PATH that could not be read at all already has its error; otherwise nothing auditable is
+    // one. Profiles and permission sets alone are read only to check app assignments: no app and no
     // org settings means nothing was audited, which must never look like a clean result.
+    const bool root_unreadable = std::any_of(loaded.errors.begin(), loaded.errors.end(),
+                                             [&](const InputError& e) { return e.path == options.paths[i]; });
+    for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
     bool auditable = std::any_of(loaded.model.files.begin(), loaded.model.files.end(), [](const ExportFile& f) {
       return f.type != MetaType::Profile && f.type != MetaType::PermissionSet;
     });
-    if (loaded.model.files.empty() && !unreadable_root) {
+    if (root_unreadable) {
+      // reported above
+    } else if (loaded.model.files.empty()) {
       report.errors.push_back({options.paths[i],
                                "nothing to audit: no Connected App, External Client App, settings, profile or "
                                "permission set metadata found"});
-    } else if (!auditable && !unreadable_root) {
+    } else if (!auditable) {
       report.errors.push_back({options.paths[i],
                                "nothing to audit: only profiles and permission sets, which calint reads to check "
                                "app assignments; no Connected App, External Client App or org settings found"});

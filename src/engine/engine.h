@@ -21,7 +21,7 @@ struct Report {
   std::vector<Finding> findings;      ///< sorted: export, file, line, column, rule
   std::vector<InputError> errors;     ///< inputs that could not be read, or held nothing auditable
   std::vector<std::string> notes;     ///< for readers: duplicates, same integration, unchecked values
-  std::vector<std::string> warnings;  ///< policy warnings (unknown scopes, expired or unused exceptions)
+  std::vector<std::string> warnings;  ///< expired or unused exceptions, unmatched scope entries
   std::vector<std::string> roots;     ///< each export's PATH as given, by export index
   std::size_t files_audited = 0;
   std::size_t files_skipped = 0;

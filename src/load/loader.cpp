@@ -404,12 +404,6 @@ std::atomic<FileReader> g_reader{&read_whole_file};
 
 FileReader set_file_reader(FileReader reader) { return g_reader.exchange(reader ? reader : &read_whole_file); }
 
-void load_file_contents(Export& model, std::size_t file_index, std::string contents) {
-  merge(model, file_index, load_one(model.files[file_index], static_cast<int>(file_index), std::move(contents)));
-}
-
-void link_export(Export& model) { join_external_client_apps(model); }
-
 LoadedExport load_export(const std::string& path, int jobs) {
   LoadedExport out;
   Discovered found = discover(path);
@@ -462,7 +456,7 @@ LoadedExport load_export(const std::string& path, int jobs) {
     merge(model, i, std::move(*results[i]));
     results[i].reset();
   }
-  link_export(model);
+  join_external_client_apps(model);
   return out;
 }
 

@@ -22,9 +22,4 @@ using FileReader = bool (*)(const std::string& path, std::string& contents, std:
 /// The reader load_export uses (tests swap in a failing one); returns the previous reader.
 FileReader set_file_reader(FileReader reader);
 
-/// Reads one file's bytes into the model (exposed for tests: no disk needed).
-void load_file_contents(Export& model, std::size_t file_index, std::string contents);
-/// Joins what was loaded (ECA sub-files to their apps); call once after the last file.
-void link_export(Export& model);
-
 }  // namespace calint

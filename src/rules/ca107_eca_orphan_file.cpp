@@ -27,13 +27,13 @@ const char* kind_name(MetaType t) {
 
 void eca_orphan_file(const Export& model, const Policy& /*policy*/, RuleContext& ctx) {
   for (const auto* sub : model.eca_orphans) {
-    ctx.report(component_of_sub_file(model, *sub), sub->parent.loc, "externalClientApplication", sub->name,
+    ctx.report(component_of_file(model, sub->file), sub->parent.loc, "externalClientApplication", sub->name,
                fmt::format("External Client App {} file names app '{}', which is not in the export; add the app's "
                            ".eca file to the export, or delete the stale file",
                            kind_name(sub->kind), sub->parent.value));
   }
   for (const auto* sub : model.eca_duplicates) {
-    ctx.report(component_of_sub_file(model, *sub), sub->parent.loc, "externalClientApplication", sub->name,
+    ctx.report(component_of_file(model, sub->file), sub->parent.loc, "externalClientApplication", sub->name,
                fmt::format("second External Client App {} file for app '{}'; an app has one of each, so one of "
                            "them is stale (both were audited): delete the one the org does not use",
                            kind_name(sub->kind), sub->parent.value));

@@ -7,7 +7,7 @@ namespace calint::rules {
 void device_flow_enabled(const Export& model, const Policy& /*policy*/, RuleContext& ctx) {
   for (const auto& s : model.eca_global_oauth) {
     if (!s.is_device_flow_enabled.value) continue;
-    ctx.report(component_of_sub_file(model, s), s.is_device_flow_enabled.loc,
+    ctx.report(component_of_file(model, s.file), s.is_device_flow_enabled.loc,
                "ExtlClntAppGlobalOauthSettings/isDeviceFlowEnabled", "",
                "Device flow is enabled (isDeviceFlowEnabled is true): a user can be talked into approving a code for "
                "an attacker's device; Salesforce advises extra scrutiny of device-flow apps: turn it off unless a "

@@ -12,13 +12,6 @@ ComponentRef component_of(const ExternalClientApp& app) {
   return {"ExternalClientApplication", app.name, app.label.value};
 }
 
-ComponentRef component_of_sub_file(const Export& model, const EcaSubFile& sub) {
-  for (const auto& app : model.external_client_apps) {
-    if (app.name == sub.parent.value && !sub.parent.value.empty()) return component_of(app);
-  }
-  return {"ExternalClientApplication", sub.parent.value.empty() ? sub.name : sub.parent.value, ""};
-}
-
 ComponentRef component_of_file(const Export& model, int file) {
   const ExportFile& f = model.files[static_cast<std::size_t>(file)];
   if (f.type == MetaType::ConnectedApp) {

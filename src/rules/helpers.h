@@ -10,8 +10,6 @@ namespace calint::rules {
 
 ComponentRef component_of(const ConnectedApp& app);
 ComponentRef component_of(const ExternalClientApp& app);
-/// The ECA a sub-file belongs to (its label when the app is in the export).
-ComponentRef component_of_sub_file(const Export& model, const EcaSubFile& sub);
 
 /// The component a file belongs to (with the app's label when the app is in the export).
 ComponentRef component_of_file(const Export& model, int file);
