@@ -108,6 +108,14 @@ bool is_audited_settings(std::string_view base) {
          base == "ExternalClientApp";
 }
 
+std::optional<MetaType> audited_type(std::string_view file_name, std::string* base) {
+  std::string stem;
+  auto type = classify_file_name(file_name, &stem);
+  if (!type || (*type == MetaType::Settings && !is_audited_settings(stem))) return std::nullopt;
+  if (base) *base = std::move(stem);
+  return type;
+}
+
 Discovered discover(const std::string& path) {
   Discovered out;
   out.root_display = path;
@@ -121,8 +129,8 @@ Discovered discover(const std::string& path) {
 
   auto consider = [&](const std::string& file_name, const std::string& rel) {
     std::string base;
-    auto type = classify_file_name(file_name, &base);
-    if (!type || (*type == MetaType::Settings && !is_audited_settings(base))) {
+    auto type = audited_type(file_name, &base);
+    if (!type) {
       ++out.skipped;
       return;
     }
@@ -136,8 +144,8 @@ Discovered discover(const std::string& path) {
     }
     std::string file_name = root.filename().string();
     std::string base;
-    auto type = classify_file_name(file_name, &base);
-    if (!type || (*type == MetaType::Settings && !is_audited_settings(base))) {
+    auto type = audited_type(file_name, &base);
+    if (!type) {
       out.errors.push_back({path,
                             "not a metadata file calint reads (expected a folder, or a .connectedApp, "
                             ".eca*, .settings, .profile or .permissionset file)"});

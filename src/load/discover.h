@@ -29,6 +29,9 @@ std::optional<MetaType> classify_file_name(std::string_view file_name, std::stri
 /// The settings types calint reads (MyDomain, OauthOidc, ConnectedApp, Security, ExternalClientApp).
 bool is_audited_settings(std::string_view base);
 
+/// The type of a file calint audits: classify_file_name, less the settings it does not read.
+std::optional<MetaType> audited_type(std::string_view file_name, std::string* base);
+
 /// Walks a folder (or takes a single file) and lists the metadata files calint reads. Symlinks are
 /// followed only while they stay inside the tree; loops and duplicates are visited once.
 Discovered discover(const std::string& path);

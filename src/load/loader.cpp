@@ -56,12 +56,7 @@ void find_secrets(pugi::xml_node root, const load::XmlText& text, std::vector<Se
       if (c.type() != pugi::node_element) continue;
       std::string_view name = load::local_name(c);
       std::string child_path = e.path + "/" + std::string(name);
-      // consumerSecret, clientSecret, ...: a name ending in "secret" holding a value that is not a
-      // flag (isConsumerSecretOptional and shouldRotateConsumerSecret are settings, not secrets).
-      std::string lower = to_lower(name);
-      std::string_view value = load::value_of(c);
-      if (lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() && value != "true" &&
-          value != "false") {
+      if (load::holds_secret_value(name, load::value_of(c))) {
         out.push_back(SecretSite{text.at(c), child_path});
       }
       if (e.depth < kMaxDepth && c.first_child()) stack.push_back({c, std::move(child_path), e.depth + 1});

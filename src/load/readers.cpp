@@ -98,9 +98,6 @@ void read_oauth_config(pugi::xml_node node, Reader& r, ConnectedApp& app) {
       app.scopes.push_back(Field<std::string>{std::string(value_of(c)), true, r.at(c)});
     } else if (name == "callbackUrl") {
       r.pieces(c, '\n', app.callback_urls);
-    } else if (name == "consumerSecret") {
-      // Only the presence of a secret is kept; its value never enters the model.
-      app.consumer_secret = Field<bool>{!value_of(c).empty(), true, r.at(c)};
     } else if (!read_bool_from<ConnectedApp>(
                    {{"isAdminApproved", &ConnectedApp::is_admin_approved},
                     {"isClientCredentialEnabled", &ConnectedApp::is_client_credential_enabled},
@@ -367,8 +364,6 @@ void read_eca_global_oauth(pugi::xml_node root, Reader& r, EcaGlobalOauth& s) {
     if (read_sub_file_common(c, name, r, s)) return;
     if (name == "callbackUrl") {
       r.pieces(c, '\n', s.callback_urls);
-    } else if (name == "consumerSecret") {
-      s.consumer_secret = Field<bool>{!value_of(c).empty(), true, r.at(c)};
     } else if (name == "certificate") {
       r.str(c, s.certificate);
     } else if (name == "consumerKey") {

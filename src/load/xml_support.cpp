@@ -52,6 +52,12 @@ bool is_secret_element(std::string_view name) {
          lower.find("accesstoken") != std::string::npos || lower.find("sessionid") != std::string::npos;
 }
 
+bool holds_secret_value(std::string_view name, std::string_view value) {
+  std::string lower = to_lower(name);
+  return lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() && value != "true" &&
+         value != "false";
+}
+
 std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
   if (offset < 0 || original_.empty()) return {};
   auto off = std::min(static_cast<std::size_t>(offset), original_.size() - 1);

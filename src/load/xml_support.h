@@ -36,7 +36,13 @@ class XmlText {
 /// on a UTF-8 character boundary: safe to quote in any report.
 std::string shorten_printable(std::string_view text, std::size_t max_bytes);
 
-/// True when an element of this name holds a secret that no report may show.
+/// True when an element holds a committed secret for CA401: a name ending in "secret" (consumerSecret,
+/// clientSecret) and a value that is not a flag (isConsumerSecretOptional and
+/// shouldRotateConsumerSecret are settings, not secrets).
+bool holds_secret_value(std::string_view name, std::string_view value);
+
+/// True when an element of this name holds a secret that no report may show (broader than
+/// holds_secret_value: excerpts also hide passwords, private keys and tokens).
 bool is_secret_element(std::string_view name);
 
 /// Collects CA000 issues while a reader walks a file.

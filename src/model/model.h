@@ -81,7 +81,6 @@ struct ConnectedApp : ComponentFile {
   SourceLoc oauth_config;
   std::vector<Field<std::string>> callback_urls;  ///< one per line of the callbackUrl element
   Field<std::string> certificate, consumer_key, oauth_client_credential_user, oauth_single_logout_url;
-  Field<bool> consumer_secret;  ///< presence only: the value is never kept
   Field<bool> is_admin_approved, is_client_credential_enabled, is_code_credential_enabled, is_code_credential_post_only,
       is_consumer_secret_optional, is_introspect_all_tokens, is_named_user_jwt_enabled, is_pkce_required,
       is_refresh_token_rotation_enabled, is_secret_required_for_refresh_token, is_secret_required_for_token_exchange,
@@ -131,7 +130,6 @@ struct EcaOauthSettings : EcaSubFile {
 struct EcaGlobalOauth : EcaSubFile {
   std::vector<Field<std::string>> callback_urls;
   Field<std::string> certificate, consumer_key;
-  Field<bool> consumer_secret;  ///< presence only
   Field<bool> is_client_credentials_flow_enabled, is_code_cred_flow_enabled, is_code_cred_post_only,
       is_consumer_secret_optional, is_device_flow_enabled, is_introspect_all_tokens, is_named_user_jwt_enabled,
       is_pkce_required, is_refresh_token_rotation_enabled, is_secret_required_for_refresh_token,

@@ -34,21 +34,19 @@ struct Style {
   [[nodiscard]] std::string bold(std::string_view t) const { return wrap(t, "1"); }
 };
 
-std::string printable(std::string_view text) { return escape_controls(text); }
-
 std::string location(const Finding& f, const std::vector<std::string>& roots) {
-  if (!f.file.empty()) return fmt::format("{}:{}:{}", printable(f.file), f.line, f.column);
+  if (!f.file.empty()) return fmt::format("{}:{}:{}", escape_controls(f.file), f.line, f.column);
   auto index = static_cast<std::size_t>(f.export_index);
-  return index < roots.size() ? printable(roots[index]) : std::string("(org-wide)");
+  return index < roots.size() ? escape_controls(roots[index]) : std::string("(org-wide)");
 }
 
 std::string heading(const Finding& f, const std::vector<std::string>& roots) {
-  std::string h = fmt::format("{} {}", f.component.type, printable(f.component.name));
+  std::string h = fmt::format("{} {}", f.component.type, escape_controls(f.component.name));
   if (!f.component.label.empty() && f.component.label != f.component.name) {
-    h += fmt::format(" ({})", printable(f.component.label));
+    h += fmt::format(" ({})", escape_controls(f.component.label));
   }
   if (roots.size() > 1 && static_cast<std::size_t>(f.export_index) < roots.size()) {
-    h += fmt::format(" in {}", roots[static_cast<std::size_t>(f.export_index)]);
+    h += fmt::format(" in {}", escape_controls(roots[static_cast<std::size_t>(f.export_index)]));
   }
   if (!f.same_as.type.empty()) h += fmt::format(" - same integration as {} {}", f.same_as.type, f.same_as.name);
   return h;
@@ -77,16 +75,16 @@ void write_text_report(std::ostream& out, const Report& report, const Catalog& c
   for (const auto& [title, findings] : groups) {
     out << style.bold(title) << '\n';
     for (const Finding* f : findings) {
-      out << "  " << location(*f, roots) << ": " << style.severity(f->severity) << ": " << printable(f->message) << " ["
-          << f->rule << ' ' << f->name << "]\n";
+      out << "  " << location(*f, roots) << ": " << style.severity(f->severity) << ": " << escape_controls(f->message)
+          << " [" << f->rule << ' ' << f->name << "]\n";
     }
     out << '\n';
   }
   if (!suppressed.empty()) {
     out << style.bold("Accepted by policy exceptions") << '\n';
     for (const Finding* f : suppressed) {
-      out << "  " << location(*f, roots) << ": " << to_string(f->severity) << ": " << printable(f->message) << " ["
-          << f->rule << ' ' << f->name << "] (exception: " << printable(f->suppression) << ")\n";
+      out << "  " << location(*f, roots) << ": " << to_string(f->severity) << ": " << escape_controls(f->message)
+          << " [" << f->rule << ' ' << f->name << "] (exception: " << escape_controls(f->suppression) << ")\n";
     }
     out << '\n';
   }
@@ -106,9 +104,10 @@ void write_text_report(std::ostream& out, const Report& report, const Catalog& c
     out << '\n';
   }
 
-  for (const auto& n : report.notes) out << "note: " << printable(n) << '\n';
-  for (const auto& w : report.warnings) out << printable(w) << '\n';
-  for (const auto& e : report.errors) out << printable(e.path) << ": error: " << printable(e.message) << '\n';
+  for (const auto& n : report.notes) out << "note: " << escape_controls(n) << '\n';
+  for (const auto& w : report.warnings) out << escape_controls(w) << '\n';
+  for (const auto& e : report.errors)
+    out << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
   if (!report.notes.empty() || !report.warnings.empty() || !report.errors.empty()) out << '\n';
 
   std::map<Severity, std::size_t> counts;

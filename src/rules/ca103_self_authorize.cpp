@@ -28,9 +28,7 @@ void self_authorize(const Export& model, const Policy& /*policy*/, RuleContext& 
     // An empty or invalid isAdminApproved has a location but no value: point at it, say what it means.
     const auto& approved = app.is_admin_approved;
     SourceLoc loc = approved.loc.valid() ? approved.loc : app.oauth_config;
-    std::string how = approved.present       ? "isAdminApproved is false"
-                      : approved.loc.valid() ? "isAdminApproved has no valid value, which means false"
-                                             : "isAdminApproved is absent, which means false";
+    std::string how = not_true(approved, "isAdminApproved");
     ctx.report(component_of(app), loc, "ConnectedApp/oauthConfig/isAdminApproved", "",
                fmt::format("All users may self-authorize this app ({}){}: any user can be talked into connecting it; "
                            "set isAdminApproved to true and assign profiles or permission sets{}",

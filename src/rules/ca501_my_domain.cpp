@@ -41,9 +41,7 @@ void my_domain_login_not_enforced(const Export& model, const Policy& /*policy*/,
                "MyDomainSettings/canOnlyLoginWithMyDomainUrl", "",
                fmt::format("Users can still log in through login.salesforce.com ({}), bypassing login policies tied "
                            "to the My Domain URL; set canOnlyLoginWithMyDomainUrl to true",
-                           flag.present       ? "canOnlyLoginWithMyDomainUrl is false"
-                           : flag.loc.valid() ? "canOnlyLoginWithMyDomainUrl has no valid value, which means false"
-                                              : "canOnlyLoginWithMyDomainUrl is absent, which means false"));
+                           not_true(flag, "canOnlyLoginWithMyDomainUrl")));
   }
 }
 

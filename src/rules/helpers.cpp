@@ -26,6 +26,12 @@ ComponentRef component_of_file(const Export& model, int file) {
   return {f.component_type, f.component_name, ""};
 }
 
+std::string not_true(const Field<bool>& f, std::string_view name) {
+  if (f.present) return fmt::format("{} is false", name);
+  if (f.loc.valid()) return fmt::format("{} has no valid value, which means false", name);
+  return fmt::format("{} is absent, which means false", name);
+}
+
 bool is_scope(std::string_view scope, std::string_view literal) { return iequals(scope, literal); }
 
 bool grants_refresh_tokens(const std::vector<Field<std::string>>& scopes) {

@@ -14,6 +14,10 @@ ComponentRef component_of(const ExternalClientApp& app);
 /// The component a file belongs to (with the app's label when the app is in the export).
 ComponentRef component_of_file(const Export& model, int file);
 
+/// Why a boolean setting is not true, for messages: "X is false", "X has no valid value, which
+/// means false" (empty or invalid: located, no value) or "X is absent, which means false".
+std::string not_true(const Field<bool>& f, std::string_view name);
+
 /// A scope by its metadata literal (case-insensitive: metadata literals are case-sensitive, but a
 /// mis-cased `full` is still a request for everything).
 bool is_scope(std::string_view scope, std::string_view literal);
