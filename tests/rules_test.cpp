@@ -1,8 +1,15 @@
 // Per-rule fixtures: tests/rules/CAnnn/{fire-*,ok-*}/ are small exports. A fire fixture lists the
-// findings of its rule it must produce in expected.txt (`path:line:col severity`, or `- severity`
-// for an org-wide finding); an ok fixture must produce none. A fixture may carry its own
-// policy.yaml. No fixture may produce CA000 unless it tests CA000: a broken fixture cannot pass.
+// findings of its rule it must produce in expected.txt, one a line: `path:line:col severity message`
+// (`- severity message` for an org-wide finding); an ok fixture must produce none. `#` lines are
+// comments. A fixture may carry its own policy.yaml. No fixture may produce CA000 unless it tests
+// CA000: a broken fixture cannot pass.
+//
+// The expectations are snapshots: CALINT_UPDATE_GOLDEN=1 rewrites the finding lines in place (comments
+// stay where they are), then review `git diff`. One fixture runs alone with
+// `calint_tests "[rules]" -c CA101/fire-eca-full`.
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -30,6 +37,13 @@ std::vector<fs::path> sorted_dirs(const fs::path& p) {
   return out;
 }
 
+/// The location and severity of an expectation line: what identifies a finding in a fixture.
+std::string line_key(std::string_view line) {
+  auto first = line.find(' ');
+  auto second = first == std::string_view::npos ? first : line.find(' ', first + 1);
+  return std::string(line.substr(0, second));
+}
+
 std::vector<std::string> expected_lines(const fs::path& fixture) {
   std::vector<std::string> out;
   std::istringstream in(test::read_file(fixture / "expected.txt"));
@@ -43,36 +57,65 @@ std::vector<std::string> expected_lines(const fs::path& fixture) {
   return out;
 }
 
+/// Rewrites expected.txt with `actual`: each finding line is replaced in place by the actual line
+/// with the same location and severity, lines with no match are dropped, new ones are appended.
+void update_expected(const fs::path& fixture, const std::vector<std::string>& actual) {
+  std::multimap<std::string, std::string> fresh;
+  for (const auto& a : actual) fresh.emplace(line_key(a), a);
+  std::string text;
+  std::istringstream in(fs::exists(fixture / "expected.txt") ? test::read_file(fixture / "expected.txt") : "");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view t = trim(line);
+    if (t.empty() || t.front() == '#') {
+      text += line + "\n";
+      continue;
+    }
+    auto it = fresh.find(line_key(t));
+    if (it == fresh.end()) continue;
+    text += it->second + "\n";
+    fresh.erase(it);
+  }
+  std::vector<std::string> added;
+  for (const auto& [key, a] : fresh) added.push_back(a);
+  std::sort(added.begin(), added.end());
+  for (const auto& a : added) text += a + "\n";
+  if (!text.empty()) test::write_file(fixture / "expected.txt", text);
+}
+
 }  // namespace
 
 TEST_CASE("every rule fixture produces exactly its expected findings", "[rules]") {
   fs::path root = test::source_dir() / "tests" / "rules";
+  const bool update = std::getenv("CALINT_UPDATE_GOLDEN") != nullptr;
   std::size_t fixtures = 0;
   for (const auto& rule_dir : sorted_dirs(root)) {
     std::string rule = rule_dir.filename().string();
     for (const auto& fixture : sorted_dirs(rule_dir)) {
       std::string name = fixture.filename().string();
-      INFO("fixture " << rule << "/" << name);
-      bool fire = name.rfind("fire-", 0) == 0;
-      REQUIRE((fire || name.rfind("ok-", 0) == 0));
-      Policy policy = fs::exists(fixture / "policy.yaml")
-                          ? load_policy_file((fixture / "policy.yaml").string(), builtin_catalog())
-                          : default_policy(builtin_catalog());
-      Report report = test::audit({fixture.string()}, &policy);
-      CHECK(report.errors.empty());
-      std::vector<std::string> actual;
-      for (const auto& f : report.findings) {
-        if (f.rule == "CA000" && rule != "CA000") FAIL_CHECK("unexpected CA000: " << f.file << ": " << f.message);
-        if (f.rule != rule || f.suppressed) continue;
-        actual.push_back(f.file.empty()
-                             ? fmt::format("- {}", to_string(f.severity))
-                             : fmt::format("{}:{}:{} {}", f.rel_path, f.line, f.column, to_string(f.severity)));
-      }
-      std::sort(actual.begin(), actual.end());
-      std::vector<std::string> expected = fire ? expected_lines(fixture) : std::vector<std::string>{};
-      if (fire) CHECK_FALSE(expected.empty());
-      CHECK(actual == expected);
       ++fixtures;
+      DYNAMIC_SECTION(rule << "/" << name) {
+        bool fire = name.rfind("fire-", 0) == 0;
+        REQUIRE((fire || name.rfind("ok-", 0) == 0));
+        Policy policy = fs::exists(fixture / "policy.yaml")
+                            ? load_policy_file((fixture / "policy.yaml").string(), builtin_catalog())
+                            : default_policy(builtin_catalog());
+        Report report = test::audit({fixture.string()}, &policy);
+        CHECK(report.errors.empty());
+        std::vector<std::string> actual;
+        for (const auto& f : report.findings) {
+          if (f.rule == "CA000" && rule != "CA000") FAIL_CHECK("unexpected CA000: " << f.file << ": " << f.message);
+          if (f.rule != rule || f.suppressed) continue;
+          actual.push_back(f.file.empty() ? fmt::format("- {} {}", to_string(f.severity), f.message)
+                                          : fmt::format("{}:{}:{} {} {}", f.rel_path, f.line, f.column,
+                                                        to_string(f.severity), f.message));
+        }
+        std::sort(actual.begin(), actual.end());
+        if (update && fire) update_expected(fixture, actual);
+        std::vector<std::string> expected = fire ? expected_lines(fixture) : std::vector<std::string>{};
+        if (fire) CHECK_FALSE(expected.empty());
+        CHECK(actual == expected);
+      }
     }
   }
   CHECK(fixtures >= 2 * builtin_catalog().rules().size());
