@@ -4,8 +4,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "load/discover.h"
 #include "load/loader.h"
+#include "load/metadata_types.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -25,12 +25,12 @@ TEST_CASE("every folder of the shared corpus audits cleanly", "[corpus]") {
     std::size_t on_disk = 0;
     std::size_t auditable = 0;
     for (const auto& f : fs::recursive_directory_iterator(entry.path())) {
-      std::string base;
-      auto type = f.is_regular_file() ? classify_file_name(f.path().filename().string(), &base) : std::nullopt;
-      if (type && (*type == MetaType::ConnectedApp || *type == MetaType::ExternalClientApp)) ++on_disk;
-      if (f.is_regular_file() && audited_type(f.path().filename().string(), nullptr)) ++auditable;
+      const load::MetaTypeInfo* type =
+          f.is_regular_file() ? load::classify_file_name(f.path().filename().string(), nullptr) : nullptr;
+      if (type && (type->type == MetaType::ConnectedApp || type->type == MetaType::ExternalClientApp)) ++on_disk;
+      if (type) ++auditable;
     }
-    LoadedExport loaded = load_export(entry.path().string(), 2);
+    LoadedExport loaded = load_export(*open_source(entry.path().string()), 2);
     CHECK(loaded.errors.empty());
     CHECK(loaded.model.connected_apps.size() + loaded.model.external_client_apps.size() == on_disk);
     Report r = test::audit({entry.path().string()});

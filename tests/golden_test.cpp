@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "load/discover.h"
+#include "load/metadata_types.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -88,7 +88,7 @@ TEST_CASE("mdapi sample files are byte-identical to their source-format twins", 
       continue;
     }
     std::string base;
-    if (!classify_file_name(name, &base)) continue;  // only what calint reads
+    if (!load::classify_file_name(name, &base)) continue;  // only what calint reads
     fs::path rel = fs::relative(e.path(), src);
     fs::path twin = md / rel.parent_path() / name.substr(0, name.size() - suffix.size());
     if (!fs::exists(twin)) continue;  // e.g. Apex class metadata, laid out differently

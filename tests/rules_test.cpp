@@ -9,8 +9,8 @@
 // `calint_tests "[rules]" -c CA101/fire-eca-full`.
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -18,7 +18,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/text.h"
-#include "report/report.h"
+#include "policy/policy.h"
 #include "rules/rule.h"
 #include "test_support.h"
 
@@ -162,8 +162,7 @@ TEST_CASE("catalogue entries follow the text conventions", "[meta]") {
       REQUIRE_FALSE(r.references.empty());
       for (const auto& ref : r.references) CHECK(ref.url.rfind("https://", 0) == 0);
     }
-    for (const auto& p : r.params)
-      CHECK(policy_value(default_policy(builtin_catalog()), p.key) != "(not a policy key)");
+    for (const auto& p : r.params) CHECK(show_param(default_policy(builtin_catalog()), p.key) != "(not a policy key)");
   }
 }
 

@@ -3,18 +3,18 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/catalog_commands.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "engine/engine.h"
 #include "policy/catalog.h"
 #include "policy/policy.h"
-#include "report/report.h"
+#include "report/formats.h"
 
 #ifndef CALINT_VERSION
 #define CALINT_VERSION "0.0.0"
@@ -51,60 +51,58 @@ bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
   return true;
 }
 
+/// Writes the report in `format` to `out`; false when writing failed.
+bool write_report(const Format& format, const ReportView& view, const FormatOptions& options, std::ostream& out) {
+  format.write(out, view, options);
+  out.flush();
+  return static_cast<bool>(out);
+}
+
 int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_terminal) {
   Policy policy;
   if (!load_policy(a.policy, policy, err)) return kExitError;
   for (const auto& w : policy.warnings) err << escape_controls(w) << '\n';
 
-  Severity threshold = policy.fail_on;
-  if (!a.fail_on.empty()) threshold = *parse_severity(a.fail_on);  // validated by CLI11
-  Date today = today_utc();
+  Severity threshold = a.fail_on.empty() ? policy.fail_on : *parse_severity(a.fail_on);  // validated by CLI11
+  AuditOptions options;
+  options.today = today_utc();
   if (!a.as_of.empty()) {
     auto d = parse_date(a.as_of);
     if (!d) {
       err << fmt::format("calint: --as-of must be a date YYYY-MM-DD, found '{}'\n", a.as_of);
       return kExitError;
     }
-    today = *d;
+    options.today = *d;
   }
-  AuditOptions options;
   options.paths = a.paths;
-  options.today = today;
   options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  if (!a.exit_zero) options.fail_on = threshold;
 
   Report report = run_audit(options, policy, builtin_catalog());
+  ReportView view = make_view(report);
+  const Format& format = *find_format(a.format);  // validated by CLI11
+  FormatOptions format_options;
+  format_options.version = CALINT_VERSION;
+  format_options.color = !a.no_color && a.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
 
-  std::ofstream file;
-  std::ostream* sink = &out;
-  if (!a.output.empty()) {
-    file.open(a.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      err << fmt::format("calint: cannot write report to '{}'\n", a.output);
-      return kExitError;
-    }
-    sink = &file;
+  bool written = true;
+  if (a.output.empty()) {
+    written = write_report(format, view, format_options, out);
+  } else {
+    std::ofstream file(a.output, std::ios::binary | std::ios::trunc);
+    written = file && write_report(format, view, format_options, file);
   }
-  if (a.format == "json") {
-    write_json_report(*sink, report, CALINT_VERSION);
-    // The JSON contract has no place for notes and warnings; they go to stderr.
+  if (!written && !a.output.empty()) {
+    err << fmt::format("calint: cannot write report to '{}'\n", a.output);
+    return kExitError;
+  }
+  if (!format.shows_diagnostics) {
     for (const auto& n : report.notes) err << "note: " << escape_controls(n) << '\n';
     for (const auto& w : report.warnings) err << escape_controls(w) << '\n';
-  } else {
-    bool color = !a.no_color && a.output.empty() && out_is_terminal && std::getenv("NO_COLOR") == nullptr;
-    write_text_report(*sink, report, builtin_catalog(),
-                      TextOptions{color, a.exit_zero ? std::nullopt : std::optional<Severity>(threshold)});
   }
-  if (file.is_open()) {
-    file.close();
-    if (!file) {
-      err << fmt::format("calint: cannot write report to '{}'\n", a.output);
-      return kExitError;
-    }
-  }
-  for (const auto& e : report.errors) {
-    if (a.format == "json" || !a.output.empty()) {
+  if (!format.shows_diagnostics || !a.output.empty()) {
+    for (const auto& e : report.errors)
       err << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
-    }
   }
   if (!report.errors.empty()) return kExitError;
   if (a.exit_zero) return kExitClean;
@@ -122,13 +120,80 @@ const RuleInfo* find_rule(const std::string& id_or_name) {
   return nullptr;
 }
 
-std::vector<std::string> rule_ids_and_names() {
-  std::vector<std::string> out;
-  for (const auto& r : builtin_catalog().rules()) {
-    out.push_back(r.id);
-    out.push_back(r.name);
+int explain(const std::string& id, const std::string& policy_path, std::ostream& out, std::ostream& err) {
+  const RuleInfo* rule = find_rule(id);
+  if (!rule) {
+    std::vector<std::string> names;
+    for (const auto& r : builtin_catalog().rules()) {
+      names.push_back(r.id);
+      names.push_back(r.name);
+    }
+    err << fmt::format("calint: unknown rule '{}'{}\n", id, hint_or(id, names, "; see `calint rules`"));
+    return kExitError;
   }
-  return out;
+  Policy policy;
+  if (!load_policy(policy_path, policy, err)) return kExitError;
+  write_explain(out, *rule, policy);
+  return kExitClean;
+}
+
+int rules(const std::string& format, std::ostream& out) {
+  if (format == "json")
+    write_rules_json(out, builtin_catalog());
+  else if (format == "markdown")
+    write_rules_markdown(out, builtin_catalog());
+  else
+    write_rules_text(out, builtin_catalog());
+  return kExitClean;
+}
+
+int init(const std::string& file_name, bool force, std::ostream& out, std::ostream& err) {
+  std::string_view text = default_policy_text();
+  if (file_name.empty()) {
+    out << text;
+    return kExitClean;
+  }
+  if (!force && std::ifstream(file_name).good()) {
+    err << fmt::format("calint: '{}' exists; use --force to overwrite it\n", file_name);
+    return kExitError;
+  }
+  std::ofstream file(file_name, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) {
+    err << fmt::format("calint: cannot write '{}'\n", file_name);
+    return kExitError;
+  }
+  err << fmt::format("wrote the default policy to {}\n", file_name);
+  return kExitClean;
+}
+
+CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
+  CLI::App* cmd = app.add_subcommand("audit", "Audit one or more metadata exports (folders or files)");
+  cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or single metadata files")
+      ->required()
+      ->type_name("PATH");
+  cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)")
+      ->type_name("FILE");
+  std::vector<std::string> names;
+  std::string help = "Report format (default: text):";
+  for (const auto& f : formats()) {
+    names.emplace_back(f.name);
+    help += fmt::format("\n  {}: {}", f.name, f.description);
+  }
+  cmd->add_option("--format", a.format, help)->check(CLI::IsMember(names))->type_name("FORMAT");
+  cmd->add_option("--output", a.output, "Write the report to FILE instead of standard output")->type_name("FILE");
+  cmd->add_option("--fail-on", a.fail_on,
+                  "Exit 1 when a finding is at or above this severity (default: the policy's fail_on, high)")
+      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
+      ->type_name("SEVERITY");
+  cmd->add_flag("--exit-zero", a.exit_zero, "Report without failing: exit 0 even with findings (errors still exit 2)");
+  cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")->type_name("YYYY-MM-DD");
+  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
+  cmd->add_flag("--no-color", a.no_color, "No colour in the text report (also: NO_COLOR set)");
+  return cmd;
 }
 
 }  // namespace
@@ -150,31 +215,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       "Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error, bad policy,\n"
       "unreadable input or nothing auditable found.");
 
-  AuditArgs a;
-  CLI::App* audit_cmd = app.add_subcommand("audit", "Audit one or more metadata exports (folders or files)");
-  audit_cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or single metadata files")
-      ->required()
-      ->type_name("PATH");
-  audit_cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)")
-      ->type_name("FILE");
-  audit_cmd->add_option("--format", a.format, "Report format (default: text)")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("FORMAT");
-  audit_cmd->add_option("--output", a.output, "Write the report to FILE instead of standard output")->type_name("FILE");
-  audit_cmd
-      ->add_option("--fail-on", a.fail_on,
-                   "Exit 1 when a finding is at or above this severity (default: the "
-                   "policy's fail_on, high)")
-      ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}))
-      ->type_name("SEVERITY");
-  audit_cmd->add_flag("--exit-zero", a.exit_zero,
-                      "Report without failing: exit 0 even with findings (errors still exit 2)");
-  audit_cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")
-      ->type_name("YYYY-MM-DD");
-  audit_cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
-  audit_cmd->add_flag("--no-color", a.no_color, "No colour in the text report (also: NO_COLOR set)");
+  AuditArgs audit_args;
+  CLI::App* audit_cmd = add_audit_command(app, audit_args);
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
@@ -184,22 +226,21 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   std::string explain_id;
   std::string explain_policy;
-  CLI::App* explain_cmd = app.add_subcommand("explain",
-                                             "Explain one rule: rationale, remediation, references, "
-                                             "parameters in effect");
+  CLI::App* explain_cmd =
+      app.add_subcommand("explain", "Explain one rule: rationale, remediation, references, parameters in effect");
   explain_cmd->add_option("rule", explain_id, "Rule id (CA101) or name (full-scope)")->required()->type_name("RULE");
   explain_cmd->add_option("--policy", explain_policy, "Show the parameters this policy sets (default: embedded)")
       ->type_name("FILE");
 
   std::string init_file;
   bool init_force = false;
-  CLI::App* init_cmd = app.add_subcommand("init",
-                                          "Write the default policy, commented, as a starting point "
-                                          "(to standard output without FILE)");
+  CLI::App* init_cmd = app.add_subcommand(
+      "init", "Write the default policy, commented, as a starting point (to standard output without FILE)");
   init_cmd->add_option("file", init_file, "Where to write the policy")->type_name("FILE");
   init_cmd->add_flag("--force", init_force, "Overwrite FILE if it exists");
 
   try {
+    // CLI11 1.9 (Debian 12) consumes arguments from the back of the vector it is given.
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
@@ -208,49 +249,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
 
   try {
-    if (audit_cmd->parsed()) return audit(a, out, err, out_is_terminal);
-    if (rules_cmd->parsed()) {
-      if (rules_format == "json")
-        write_rules_json(out, builtin_catalog());
-      else if (rules_format == "markdown")
-        write_rules_markdown(out, builtin_catalog());
-      else
-        write_rules_text(out, builtin_catalog());
-      return kExitClean;
-    }
-    if (explain_cmd->parsed()) {
-      const RuleInfo* rule = find_rule(explain_id);
-      if (!rule) {
-        auto hint = did_you_mean(explain_id, rule_ids_and_names());
-        err << fmt::format("calint: unknown rule '{}'{}\n", explain_id,
-                           hint ? fmt::format("; did you mean '{}'?", *hint) : std::string("; see `calint rules`"));
-        return kExitError;
-      }
-      Policy policy;
-      if (!load_policy(explain_policy, policy, err)) return kExitError;
-      write_explain(out, *rule, policy);
-      return kExitClean;
-    }
-    if (init_cmd->parsed()) {
-      std::string_view text = default_policy_text();
-      if (init_file.empty()) {
-        out << text;
-        return kExitClean;
-      }
-      if (!init_force && std::ifstream(init_file).good()) {
-        err << fmt::format("calint: '{}' exists; use --force to overwrite it\n", init_file);
-        return kExitError;
-      }
-      std::ofstream file(init_file, std::ios::binary | std::ios::trunc);
-      file << text;
-      file.close();
-      if (!file) {
-        err << fmt::format("calint: cannot write '{}'\n", init_file);
-        return kExitError;
-      }
-      err << fmt::format("wrote the default policy to {}\n", init_file);
-      return kExitClean;
-    }
+    if (audit_cmd->parsed()) return audit(audit_args, out, err, out_is_terminal);
+    if (rules_cmd->parsed()) return rules(rules_format, out);
+    if (explain_cmd->parsed()) return explain(explain_id, explain_policy, out, err);
+    if (init_cmd->parsed()) return init(init_file, init_force, out, err);
   } catch (const std::exception& e) {
     err << "calint: internal error: " << e.what() << '\n';
     return kExitError;

@@ -1,6 +1,6 @@
 #pragma once
-#include <cstdint>
-#include <string>
+#include <string_view>
+#include <utility>
 
 namespace calint {
 
@@ -14,12 +14,27 @@ struct SourceLoc {
 };
 
 /// A value read from metadata: whether the element was present, its value (or the documented
-/// default when absent) and where it was found.
+/// default when absent), where it was found, and which element it is. The element path is set
+/// where the model declares the field, so a finding about the field (present or absent) takes its
+/// location and its fingerprint path from one place.
 template <class T>
 struct Field {
+  Field() = default;
+  /// A field of the element at `element_path` (e.g. "ConnectedApp/oauthConfig/scopes").
+  explicit Field(std::string_view element_path, T default_value = T{})
+      : value(std::move(default_value)), element(element_path) {}
+
   T value{};
   bool present = false;
   SourceLoc loc;
+  std::string_view element;  ///< element path from the root element (static storage)
+
+  /// Records a value read from the file.
+  void set(T v, SourceLoc at) {
+    value = std::move(v);
+    present = true;
+    loc = at;
+  }
 };
 
 }  // namespace calint

@@ -129,6 +129,11 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
   return std::nullopt;
 }
 
+std::string hint_or(std::string_view word, const std::vector<std::string>& candidates, std::string_view otherwise) {
+  auto hint = did_you_mean(word, candidates);
+  return hint ? "; did you mean '" + *hint + "'?" : std::string(otherwise);
+}
+
 std::optional<long long> parse_uint(std::string_view s) {
   if (s.empty() || s.size() > 18) return std::nullopt;
   long long value = 0;

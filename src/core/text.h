@@ -22,6 +22,9 @@ std::string url_decode(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `word` when it is close enough to be a likely typo.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// "; did you mean 'X'?" when a candidate is close to `word`, else `otherwise`: the tail of every
+/// "unknown ..." message.
+std::string hint_or(std::string_view word, const std::vector<std::string>& candidates, std::string_view otherwise);
 /// Strict decimal parse of a non-negative integer that fits in `long long`.
 std::optional<long long> parse_uint(std::string_view s);
 /// Control characters shown as \xNN, so text from a hostile file cannot drive a terminal.

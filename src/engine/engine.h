@@ -1,10 +1,11 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/date.h"
-#include "core/finding.h"
-#include "load/discover.h"
+#include "core/report.h"
+#include "model/export.h"
 #include "policy/catalog.h"
 #include "policy/policy.h"
 
@@ -14,25 +15,15 @@ struct AuditOptions {
   std::vector<std::string> paths;
   int jobs = 1;
   Date today;
+  std::optional<Severity> fail_on;  ///< the threshold the report states; none with --exit-zero
 };
 
-/// A finished audit, ready for any reporter.
-struct Report {
-  std::vector<Finding> findings;      ///< sorted: export, file, line, column, rule
-  std::vector<InputError> errors;     ///< inputs that could not be read, or held nothing auditable
-  std::vector<std::string> notes;     ///< for readers: duplicates, same integration, unchecked values
-  std::vector<std::string> warnings;  ///< expired or unused exceptions, unmatched scope entries
-  std::vector<std::string> roots;     ///< each export's PATH as given, by export index
-  std::size_t files_audited = 0;
-  std::size_t files_skipped = 0;
-  std::size_t components = 0;
-  Date as_of;
-};
-
-/// Runs discover, load, rules and the exception filter over every path.
+/// The pipeline: for every path, list and load its files, run the rules; then fingerprint every
+/// finding and pass it through the filters (policy exceptions). Returns the finished report.
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog);
 
-/// Runs the rules and the exception filter over an already loaded export (tests use this).
+/// Runs the rules over an already loaded export and adds its findings, notes and counts to
+/// `report` (tests use this with a model built in memory).
 void audit_export(const Export& model, int export_index, const Policy& policy, const Catalog& catalog, Date today,
                   Report& report);
 

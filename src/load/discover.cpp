@@ -1,7 +1,12 @@
 #include "load/discover.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -13,56 +18,12 @@
 
 namespace fs = std::filesystem;
 
-namespace calint {
+namespace calint::load {
 
 namespace {
 
-struct SuffixEntry {
-  std::string_view suffix;
-  MetaType type;
-};
-
-// Longest suffixes first within each type so `.ecaOauthPlcy` is not taken for `.ecaOauth`.
-constexpr std::array kSuffixes = {
-    SuffixEntry{".connectedApp", MetaType::ConnectedApp},
-    SuffixEntry{".ecaOauthSecurity", MetaType::EcaOauthSecurity},
-    SuffixEntry{".ecaOauthPlcy", MetaType::EcaOauthPolicy},
-    SuffixEntry{".ecaGlblOauth", MetaType::EcaGlobalOauth},
-    SuffixEntry{".ecaSamlPlcy", MetaType::EcaSamlPolicy},
-    SuffixEntry{".ecaOauth", MetaType::EcaOauthSettings},
-    SuffixEntry{".ecaPlcy", MetaType::EcaPolicy},
-    SuffixEntry{".eca", MetaType::ExternalClientApp},
-    SuffixEntry{".settings", MetaType::Settings},
-    SuffixEntry{".profile", MetaType::Profile},
-    SuffixEntry{".permissionset", MetaType::PermissionSet},
-};
-
-constexpr std::string_view kMetaXml = "-meta.xml";
-
-std::string component_type_of(MetaType t) {
-  switch (t) {
-    case MetaType::ConnectedApp:
-      return "ConnectedApp";
-    case MetaType::Settings:
-      return "Settings";
-    case MetaType::Profile:
-      return "Profile";
-    case MetaType::PermissionSet:
-      return "PermissionSet";
-    default:
-      return "ExternalClientApplication";
-  }
-}
-
 bool skipped_directory(const std::string& name) {
   return name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules";
-}
-
-std::string join_display(const std::string& root, const std::string& rel) {
-  if (rel.empty()) return root;
-  if (root.empty() || root == ".") return rel;
-  if (root.back() == '/') return root + rel;
-  return root + "/" + rel;
 }
 
 bool inside(const fs::path& root, const fs::path& p) {
@@ -76,94 +37,58 @@ bool inside(const fs::path& root, const fs::path& p) {
 
 std::string error_text(const std::error_code& ec) { return ec.message(); }
 
-ExportFile make_file(MetaType type, std::string base, const std::string& root_display, const std::string& rel) {
+}  // namespace
+
+std::string join_display(const std::string& root, const std::string& rel) {
+  if (rel.empty()) return root;
+  if (root.empty() || root == ".") return rel;
+  if (root.back() == '/') return root + rel;
+  return root + "/" + rel;
+}
+
+ExportFile make_export_file(const MetaTypeInfo& type, std::string base, std::string display_path,
+                            std::string rel_path) {
   ExportFile f;
-  f.type = type;
-  f.display_path = join_display(root_display, rel);
-  f.rel_path = rel;
-  f.component_type = component_type_of(type);
-  f.component_name = type == MetaType::Profile ? url_decode(base) : base;
+  f.type = type.type;
+  f.display_path = std::move(display_path);
+  f.rel_path = std::move(rel_path);
+  f.component_type = type.component_type;
+  f.label = type.label;
+  f.component_name = type.type == MetaType::Profile ? url_decode(base) : base;
   f.base_name = std::move(base);
   return f;
 }
 
-}  // namespace
+namespace {
 
-std::optional<MetaType> classify_file_name(std::string_view name, std::string* base) {
-  std::string_view stem = name;
-  if (stem.size() > kMetaXml.size() && stem.substr(stem.size() - kMetaXml.size()) == kMetaXml) {
-    stem.remove_suffix(kMetaXml.size());
+/// Walks a folder. Real folders are walked first; folders reached through a link only afterwards,
+/// and only when the link stays inside the tree and leads somewhere not yet visited. That keeps
+/// paths canonical and makes loops impossible.
+class FolderWalk {
+ public:
+  FolderWalk(const std::string& path, fs::path root, fs::path canonical_root, Listing& out)
+      : path_(path), canonical_root_(std::move(canonical_root)), out_(out) {
+    visited_.insert(canonical_root_);
+    stack_.push_back({std::move(root), canonical_root_, ""});
   }
-  for (const auto& entry : kSuffixes) {
-    if (stem.size() > entry.suffix.size() && stem.substr(stem.size() - entry.suffix.size()) == entry.suffix) {
-      if (base) *base = std::string(stem.substr(0, stem.size() - entry.suffix.size()));
-      return entry.type;
+
+  void run() {
+    while (!stack_.empty() || !deferred_links_.empty()) {
+      Dir dir;
+      if (!stack_.empty()) {
+        dir = std::move(stack_.back());
+        stack_.pop_back();
+      } else {
+        dir = std::move(deferred_links_.back());
+        deferred_links_.pop_back();
+        if (!visited_.insert(dir.canonical).second) continue;
+      }
+      visit(dir);
     }
-  }
-  return std::nullopt;
-}
-
-bool is_audited_settings(std::string_view base) {
-  return base == "MyDomain" || base == "OauthOidc" || base == "ConnectedApp" || base == "Security" ||
-         base == "ExternalClientApp";
-}
-
-std::optional<MetaType> audited_type(std::string_view file_name, std::string* base) {
-  std::string stem;
-  auto type = classify_file_name(file_name, &stem);
-  if (!type || (*type == MetaType::Settings && !is_audited_settings(stem))) return std::nullopt;
-  if (base) *base = std::move(stem);
-  return type;
-}
-
-Discovered discover(const std::string& path) {
-  Discovered out;
-  out.root_display = path;
-  std::error_code ec;
-  fs::path root(path);
-  auto status = fs::status(root, ec);
-  if (ec || !fs::exists(status)) {
-    out.errors.push_back({path, fmt::format("cannot read: {}", ec ? error_text(ec) : "No such file or directory")});
-    return out;
+    list_files();
   }
 
-  auto consider = [&](const std::string& file_name, const std::string& rel) {
-    std::string base;
-    auto type = audited_type(file_name, &base);
-    if (!type) {
-      ++out.skipped;
-      return;
-    }
-    out.files.push_back(make_file(*type, std::move(base), path, rel));
-  };
-
-  if (!fs::is_directory(status)) {
-    if (!fs::is_regular_file(status)) {
-      out.errors.push_back({path, "cannot read: not a regular file or folder"});
-      return out;
-    }
-    std::string file_name = root.filename().string();
-    std::string base;
-    auto type = audited_type(file_name, &base);
-    if (!type) {
-      out.errors.push_back({path,
-                            "not a metadata file calint reads (expected a folder, or a .connectedApp, "
-                            ".eca*, .settings, .profile or .permissionset file)"});
-      return out;
-    }
-    out.files.push_back(make_file(*type, std::move(base), "", path));
-    out.files.back().rel_path = file_name;
-    return out;
-  }
-
-  fs::path canonical_root = fs::canonical(root, ec);
-  if (ec) {
-    out.errors.push_back({path, fmt::format("cannot read: {}", error_text(ec))});
-    return out;
-  }
-  // Real folders are walked first; folders reached through a link only afterwards, and only when
-  // the link stays inside the tree and leads somewhere not yet visited. That keeps paths canonical
-  // and makes loops impossible.
+ private:
   struct Dir {
     fs::path disk;
     fs::path canonical;
@@ -175,77 +100,119 @@ Discovered discover(const std::string& path) {
     fs::path canonical;
     bool via_link;
   };
-  std::set<fs::path> visited_dirs{canonical_root};
-  std::vector<Dir> stack{{root, canonical_root, ""}};
-  std::vector<Dir> deferred_links;
-  std::vector<Candidate> candidates;
-  while (!stack.empty() || !deferred_links.empty()) {
-    Dir dir;
-    if (!stack.empty()) {
-      dir = std::move(stack.back());
-      stack.pop_back();
-    } else {
-      dir = std::move(deferred_links.back());
-      deferred_links.pop_back();
-      if (!visited_dirs.insert(dir.canonical).second) continue;
-    }
+
+  void visit(const Dir& dir) {
+    std::error_code ec;
     std::vector<fs::directory_entry> entries;
     fs::directory_iterator it(dir.disk, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
     if (ec) {
-      out.errors.push_back({join_display(path, dir.rel), fmt::format("cannot read folder: {}", error_text(ec))});
-      ec.clear();
+      out_.errors.push_back({join_display(path_, dir.rel), fmt::format("cannot read folder: {}", error_text(ec))});
     }
     std::sort(entries.begin(), entries.end(),
               [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-    for (const auto& entry : entries) {
-      std::string name = entry.path().filename().string();
-      std::string rel = dir.rel.empty() ? name : dir.rel + "/" + name;
-      std::error_code sec;
-      auto lstatus = entry.symlink_status(sec);
-      bool is_link = fs::is_symlink(lstatus);
-      fs::file_status target_status = is_link ? entry.status(sec) : lstatus;
-      if (sec) {
-        if (is_link) {
-          ++out.skipped;  // dangling link: nothing to read
-          continue;
-        }
-        out.errors.push_back({join_display(path, rel), fmt::format("cannot read: {}", error_text(sec))});
-        continue;
-      }
-      fs::path canonical = dir.canonical / name;
+    for (const auto& entry : entries) visit_entry(dir, entry);
+  }
+
+  void visit_entry(const Dir& dir, const fs::directory_entry& entry) {
+    std::string name = entry.path().filename().string();
+    std::string rel = dir.rel.empty() ? name : dir.rel + "/" + name;
+    std::error_code ec;
+    auto lstatus = entry.symlink_status(ec);
+    bool is_link = fs::is_symlink(lstatus);
+    fs::file_status target_status = is_link ? entry.status(ec) : lstatus;
+    if (ec) {
       if (is_link) {
-        canonical = fs::canonical(entry.path(), sec);
-        if (sec || !inside(canonical_root, canonical)) {
-          ++out.skipped;  // a link leading out of the tree is never followed
-          continue;
-        }
+        ++out_.skipped;  // dangling link: nothing to read
+        return;
       }
-      if (fs::is_directory(target_status)) {
-        if (skipped_directory(name)) continue;
-        if (is_link) {
-          deferred_links.push_back({entry.path(), canonical, rel});
-        } else if (visited_dirs.insert(canonical).second) {
-          stack.push_back({entry.path(), canonical, rel});
-        }
-      } else if (fs::is_regular_file(target_status)) {
-        candidates.push_back({name, rel, canonical, is_link});
-      } else {
-        ++out.skipped;
+      out_.errors.push_back({join_display(path_, rel), fmt::format("cannot read: {}", error_text(ec))});
+      return;
+    }
+    fs::path canonical = dir.canonical / name;
+    if (is_link) {
+      canonical = fs::canonical(entry.path(), ec);
+      if (ec || !inside(canonical_root_, canonical)) {
+        ++out_.skipped;  // a link leading out of the tree is never followed
+        return;
       }
     }
+    if (fs::is_directory(target_status)) {
+      if (skipped_directory(name)) return;
+      if (is_link) {
+        deferred_links_.push_back({entry.path(), canonical, rel});
+      } else if (visited_.insert(canonical).second) {
+        stack_.push_back({entry.path(), canonical, rel});
+      }
+    } else if (fs::is_regular_file(target_status)) {
+      candidates_.push_back({name, rel, canonical, is_link});
+    } else {
+      ++out_.skipped;
+    }
   }
-  // A file reached both directly and through an in-tree link is audited once: the direct path wins.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(a.canonical, a.via_link, a.rel) < std::tie(b.canonical, b.via_link, b.rel);
-  });
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (i > 0 && candidates[i].canonical == candidates[i - 1].canonical) continue;
-    consider(candidates[i].name, candidates[i].rel);
+
+  /// Classifies the files found. One reached both directly and through an in-tree link is listed
+  /// once: the direct path wins.
+  void list_files() {
+    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
+      return std::tie(a.canonical, a.via_link, a.rel) < std::tie(b.canonical, b.via_link, b.rel);
+    });
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      const Candidate& c = candidates_[i];
+      if (i > 0 && c.canonical == candidates_[i - 1].canonical) continue;
+      std::string base;
+      const MetaTypeInfo* type = classify_file_name(c.name, &base);
+      if (!type) {
+        ++out_.skipped;
+        continue;
+      }
+      out_.files.push_back(make_export_file(*type, std::move(base), join_display(path_, c.rel), c.rel));
+    }
+    std::sort(out_.files.begin(), out_.files.end(),
+              [](const ExportFile& a, const ExportFile& b) { return a.rel_path < b.rel_path; });
   }
-  std::sort(out.files.begin(), out.files.end(),
-            [](const ExportFile& a, const ExportFile& b) { return a.rel_path < b.rel_path; });
+
+  const std::string& path_;
+  fs::path canonical_root_;
+  Listing& out_;
+  std::set<fs::path> visited_;
+  std::vector<Dir> stack_;
+  std::vector<Dir> deferred_links_;
+  std::vector<Candidate> candidates_;
+};
+
+}  // namespace
+
+Listing discover(const std::string& path) {
+  Listing out;
+  auto fail = [&](std::string message) {
+    out.errors.push_back({path, std::move(message)});
+    out.root_unreadable = true;
+    return std::move(out);
+  };
+  std::error_code ec;
+  fs::path root(path);
+  auto status = fs::status(root, ec);
+  if (ec || !fs::exists(status)) {
+    return fail(fmt::format("cannot read: {}", ec ? error_text(ec) : "No such file or directory"));
+  }
+  if (fs::is_directory(status)) {
+    fs::path canonical_root = fs::canonical(root, ec);
+    if (ec) return fail(fmt::format("cannot read: {}", error_text(ec)));
+    FolderWalk(path, root, canonical_root, out).run();
+    return out;
+  }
+  if (!fs::is_regular_file(status)) return fail("cannot read: not a regular file or folder");
+  std::string file_name = root.filename().string();
+  std::string base;
+  const MetaTypeInfo* type = classify_file_name(file_name, &base);
+  if (!type) {
+    return fail(
+        "not a metadata file calint reads (expected a folder, or a .connectedApp, .eca*, .settings, .profile or "
+        ".permissionset file)");
+  }
+  out.files.push_back(make_export_file(*type, std::move(base), path, file_name));
   return out;
 }
 
-}  // namespace calint
+}  // namespace calint::load

@@ -1,9 +1,9 @@
 #pragma once
-#include <string>
 #include <vector>
 
-#include "load/discover.h"
-#include "model/model.h"
+#include "core/report.h"
+#include "load/source.h"
+#include "model/export.h"
 
 namespace calint {
 
@@ -11,15 +11,11 @@ namespace calint {
 struct LoadedExport {
   Export model;
   std::vector<InputError> errors;
+  bool root_unreadable = false;  ///< the PATH itself could not be read (its error is in `errors`)
 };
 
-/// Discovers and reads one export on `jobs` threads. Files are read independently (no shared
-/// mutable state); results are merged in path order, so the model is the same for any `jobs`.
-LoadedExport load_export(const std::string& path, int jobs);
-
-/// Reads one file's bytes: true on success, else false with a message in `error`.
-using FileReader = bool (*)(const std::string& path, std::string& contents, std::string& error);
-/// The reader load_export uses (tests swap in a failing one); returns the previous reader.
-FileReader set_file_reader(FileReader reader);
+/// Lists and reads one export on `jobs` threads. Files are read independently (no shared mutable
+/// state); results are merged in path order, so the model is the same for any `jobs`.
+LoadedExport load_export(const ExportSource& source, int jobs);
 
 }  // namespace calint

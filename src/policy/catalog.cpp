@@ -21,6 +21,14 @@ const RuleInfo* Catalog::find(std::string_view id) const {
   return (it != rules_.end() && it->id == id) ? &*it : nullptr;
 }
 
+std::vector<const RuleParam*> Catalog::params() const {
+  std::vector<const RuleParam*> out;
+  for (const auto& r : rules_) {
+    for (const auto& p : r.params) out.push_back(&p);
+  }
+  return out;
+}
+
 std::vector<std::string> Catalog::ids() const {
   std::vector<std::string> out;
   out.reserve(rules_.size());
@@ -97,8 +105,20 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
   if (!params || !params.IsSequence()) fail(source, doc, "'params' must be a list");
   for (const auto& p : params) {
     if (!p.IsMap()) fail(source, p, "a param must be a mapping");
-    r.params.push_back({required_string(p, "key", source), required_string(p, "type", source),
-                        scalar_text(p["default"]), required_string(p, "description", source)});
+    for (const auto& kv : p) {
+      static const std::set<std::string> kParamKeys = {"key", "type", "default", "description", "values"};
+      if (!kParamKeys.contains(kv.first.Scalar()))
+        fail(source, kv.first, fmt::format("unknown param key '{}'", kv.first.Scalar()));
+    }
+    RuleParam param{required_string(p, "key", source),
+                    required_string(p, "type", source),
+                    scalar_text(p["default"]),
+                    required_string(p, "description", source),
+                    {}};
+    if (p["values"]) param.values = string_list(p, "values", source);
+    if ((param.type == "enum") != !param.values.empty())
+      fail(source, p, "a param has 'values' exactly when its type is enum");
+    r.params.push_back(std::move(param));
   }
   return r;
 }

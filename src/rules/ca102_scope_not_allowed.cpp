@@ -1,8 +1,10 @@
-#include <fmt/format.h>
+// CA102 scope-not-allowed.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "core/text.h"
-#include "rules/helpers.h"
+#include "rules/apps.h"
 #include "rules/rule.h"
 
 namespace calint::rules {
@@ -14,52 +16,56 @@ bool listed(const std::vector<std::string>& list, std::string_view scope) {
   return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return iequals(s, scope); });
 }
 
-/// Checks one app's scopes against the global lists and every per-app entry whose glob matches.
-template <class Report>
-void check(const std::string& app_name, const std::vector<Field<std::string>>& scopes, const Policy& policy,
-           Report&& report) {
-  const std::vector<std::string>* allow = policy.scope_allow.empty() ? nullptr : &policy.scope_allow;
-  std::vector<std::string> app_allow;
+/// The scope lists that apply to one app: the global ones, with every matching per-app entry.
+struct Lists {
+  const StringList* allow = nullptr;  ///< null: no allow list
+  StringList app_allow;
   bool has_app_allow = false;
-  std::vector<std::string> deny = policy.scope_deny;
+  StringList deny;
+  std::string where;  ///< "the policy" or "the policy for 'Partner_*'"
+};
+
+Lists lists_for(const std::string& app_name, const StringList& allow, const StringList& deny,
+                const AppScopeRules& apps) {
+  Lists l;
+  l.allow = allow.empty() ? nullptr : &allow;
+  l.deny = deny;
   std::vector<std::string> matched;
-  for (const auto& rule : policy.scope_apps) {
+  for (const auto& rule : apps) {
     if (!glob_match(rule.app, app_name)) continue;
     matched.push_back(rule.app);
     if (rule.allow) {
-      has_app_allow = true;
-      app_allow.insert(app_allow.end(), rule.allow->begin(), rule.allow->end());
+      l.has_app_allow = true;
+      l.app_allow.insert(l.app_allow.end(), rule.allow->begin(), rule.allow->end());
     }
-    deny.insert(deny.end(), rule.deny.begin(), rule.deny.end());
+    l.deny.insert(l.deny.end(), rule.deny.begin(), rule.deny.end());
   }
-  if (has_app_allow) allow = &app_allow;  // a per-app allow list replaces the global one
-  std::string where = matched.empty() ? std::string("the policy") : fmt::format("the policy for '{}'", matched.front());
-  for (const auto& scope : scopes) {
-    if (listed(deny, scope.value) && !(has_app_allow && listed(app_allow, scope.value))) {
-      report(scope,
-             fmt::format("OAuth scope '{}' is on the deny list of {}; remove it from the app", scope.value, where));
-    } else if (allow && !listed(*allow, scope.value)) {
-      report(scope, fmt::format("OAuth scope '{}' is not on the allow list of {} ({}); remove it, or allow it "
-                                "in the policy if the integration needs it",
-                                scope.value, where, fmt::join(*allow, ", ")));
-    }
-  }
+  if (l.has_app_allow) l.allow = &l.app_allow;  // a per-app allow list replaces the global one
+  l.where = matched.empty() ? std::string("the policy") : fmt::format("the policy for '{}'", matched.front());
+  return l;
 }
 
 }  // namespace
 
-void scope_not_allowed(const Export& model, const Policy& policy, RuleContext& ctx) {
-  if (policy.scope_allow.empty() && policy.scope_deny.empty() && policy.scope_apps.empty()) return;
-  for (const auto& app : model.connected_apps) {
-    check(app.name, app.scopes, policy, [&](const Field<std::string>& scope, std::string message) {
-      ctx.report(component_of(app), scope.loc, "ConnectedApp/oauthConfig/scopes", scope.value, std::move(message));
-    });
-  }
-  for (const auto& app : model.external_client_apps) {
-    check(app.name, eca_scopes(app), policy, [&](const Field<std::string>& scope, std::string message) {
-      ctx.report(component_of(app), scope.loc, "ExtlClntAppOauthSettings/commaSeparatedOauthScopes", scope.value,
-                 std::move(message));
-    });
+void scope_not_allowed(RuleContext& ctx) {
+  const auto& allow = ctx.param<StringList>("scopes.allow");
+  const auto& deny = ctx.param<StringList>("scopes.deny");
+  const auto& per_app = ctx.param<AppScopeRules>("scopes.apps");
+  if (allow.empty() && deny.empty() && per_app.empty()) return;
+  for (const App& app : apps(ctx.model())) {
+    Lists l = lists_for(app.head().name, allow, deny, per_app);
+    for (const auto& scope : app.scopes()) {
+      if (listed(l.deny, scope.value) && !(l.has_app_allow && listed(l.app_allow, scope.value))) {
+        ctx.report(
+            app.component(), at(scope, scope.value),
+            fmt::format("OAuth scope '{}' is on the deny list of {}; remove it from the app", scope.value, l.where));
+      } else if (l.allow && !listed(*l.allow, scope.value)) {
+        ctx.report(app.component(), at(scope, scope.value),
+                   fmt::format("OAuth scope '{}' is not on the allow list of {} ({}); remove it, or allow it in the "
+                               "policy if the integration needs it",
+                               scope.value, l.where, fmt::join(*l.allow, ", ")));
+      }
+    }
   }
 }
 

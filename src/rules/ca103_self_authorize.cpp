@@ -1,5 +1,7 @@
+// CA103 self-authorize.
 #include <fmt/format.h>
-#include "rules/helpers.h"
+
+#include "rules/apps.h"
 #include "rules/rule.h"
 
 namespace calint::rules {
@@ -20,40 +22,39 @@ std::string reach(bool escalate) { return escalate ? " and its scopes give API a
 
 }  // namespace
 
-void self_authorize(const Export& model, const Policy& /*policy*/, RuleContext& ctx) {
-  std::string note = api_access_control_note(model);
-  for (const auto& app : model.connected_apps) {
-    if (!app.has_oauth_config || app.is_admin_approved.value) continue;
-    bool escalate = grants_api_or_refresh(app.scopes);
-    // An empty or invalid isAdminApproved has a location but no value: point at it, say what it means.
-    const auto& approved = app.is_admin_approved;
-    SourceLoc loc = approved.loc.valid() ? approved.loc : app.oauth_config;
-    std::string how = not_true(approved, "isAdminApproved");
-    ctx.report(component_of(app), loc, "ConnectedApp/oauthConfig/isAdminApproved", "",
-               fmt::format("All users may self-authorize this app ({}){}: any user can be talked into connecting it; "
-                           "set isAdminApproved to true and assign profiles or permission sets{}",
-                           how, reach(escalate), note),
-               escalate);
-  }
-  for (const auto& app : model.external_client_apps) {
-    bool escalate = grants_api_or_refresh(eca_scopes(app));
-    for (const auto* policy_file : app.oauth_policies) {
-      if (!policy_file->self_authorized.present && !policy_file->self_authorized.loc.valid() && ctx.notes) {
-        // Absent, not invalid (CA000 covers that): Salesforce documents no default to assume.
-        ctx.notes->push_back(fmt::format(
-            "{}: External Client App {} has OAuth policies without permittedUsersPolicyType; Salesforce documents "
-            "no default, so CA103 and CA104 could not check who may use the app",
-            model.files[static_cast<std::size_t>(policy_file->file)].display_path, app.name));
-      }
-      if (!policy_file->self_authorized.present || !policy_file->self_authorized.value) continue;
-      ctx.report(component_of(app), policy_file->self_authorized.loc,
-                 "ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType", "",
-                 fmt::format("All users may self-authorize this app (permittedUsersPolicyType is AllSelfAuthorized){}: "
-                             "set it to AdminApprovedPreAuthorized and assign profiles or permission sets{}",
-                             reach(escalate), note),
+void self_authorize(RuleContext& ctx) {
+  std::string note = api_access_control_note(ctx.model());
+  for_each_access_policy(ctx.model(), [&](const AccessPolicy& p) {
+    const App& app = p.app;
+    if (!app.oauth()) return;
+    bool escalate = grants_api_or_refresh(app.scopes());
+    if (app.ca) {
+      // isAdminApproved absent, empty or invalid means false (the documented default): point at
+      // it when it is there, say what it means.
+      const auto& approved = app.ca->is_admin_approved;
+      if (approved.value) return;
+      ctx.report(app.component(), at(approved, app.ca->oauth_config),
+                 fmt::format("All users may self-authorize this app ({}){}: any user can be talked into connecting "
+                             "it; set isAdminApproved to true and assign profiles or permission sets{}",
+                             not_true(approved), reach(escalate), note),
                  escalate);
+      return;
     }
-  }
+    const auto& users = p.eca_file->permitted_users;
+    if (!users.present) {
+      ctx.note(
+          fmt::format("{}: External Client App {} has OAuth policies without permittedUsersPolicyType; "
+                      "Salesforce documents no default, so CA103 and CA104 could not check who may use the app",
+                      ctx.file(p.eca_file->file).display_path, app.head().name));
+      return;
+    }
+    if (users.value != PermittedUsers::AllSelfAuthorized) return;
+    ctx.report(app.component(), at(users),
+               fmt::format("All users may self-authorize this app (permittedUsersPolicyType is AllSelfAuthorized){}: "
+                           "set it to AdminApprovedPreAuthorized and assign profiles or permission sets{}",
+                           reach(escalate), note),
+               escalate);
+  });
 }
 
 }  // namespace calint::rules

@@ -1,33 +1,70 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
 #include "core/finding.h"
-#include "model/model.h"
-#include "policy/catalog.h"
+#include "core/rule_info.h"
+#include "model/export.h"
 #include "policy/policy.h"
 
 namespace calint {
 
-/// What a rule reports through: the rule says where and what; the context adds who (id, name,
-/// severity), so a policy override can never disagree with what the rule wrote.
+/// Where a finding points, and what identifies it in its fingerprint: the element path, and a key
+/// that tells apart several findings on one element (one scope of many). Never a line number.
+struct Site {
+  SourceLoc loc;             ///< invalid: an org-wide finding with no file
+  std::string_view element;  ///< element path, e.g. ConnectedApp/oauthConfig/scopes
+  std::string key;
+};
+
+/// At a field (its own location).
+template <class T>
+Site at(const Field<T>& f, std::string key = {}) {
+  return {f.loc, f.element, std::move(key)};
+}
+/// At a field, or at `fallback` (its parent element) when the field has no location (absent).
+template <class T>
+Site at(const Field<T>& f, SourceLoc fallback) {
+  return {f.loc.valid() ? f.loc : fallback, f.element, {}};
+}
+/// At a component's root element.
+template <class T>
+Site at_root(const T& component) {
+  return {component.root, T::kRoot, {}};
+}
+
+/// What a rule sees and reports through. The rule says where and what; the context adds who (id,
+/// name, severity), so a policy override can never disagree with what the rule wrote.
 class RuleContext {
  public:
   RuleContext(const Export& model, int export_index, const RuleInfo& info, const Policy& policy, Date today,
-              std::vector<Finding>& out)
-      : model_(model), export_index_(export_index), info_(info), policy_(policy), today_(today), out_(out) {}
+              std::vector<Finding>& out, std::vector<std::string>& notes)
+      : model_(model),
+        export_index_(export_index),
+        info_(info),
+        policy_(policy),
+        today_(today),
+        out_(out),
+        notes_(notes) {}
 
-  /// Reports a finding at `loc` (an invalid loc makes it org-wide). `element` is the element path
-  /// and `key` tells apart several findings on one element; both feed the fingerprint.
-  /// `escalate` asks for the catalogue's escalated severity (under the condition it documents).
-  void report(const ComponentRef& component, SourceLoc loc, std::string element, std::string key, std::string message,
-              bool escalate = false);
-
+  [[nodiscard]] const Export& model() const { return model_; }
+  [[nodiscard]] const Policy& policy() const { return policy_; }
+  /// A parameter this rule declares in its catalogue entry (e.g. refresh_tokens.max_lifetime).
+  template <class T>
+  [[nodiscard]] const T& param(std::string_view key) const {
+    return policy_.param<T>(key);
+  }
+  /// The audit date (`--as-of`), for rules that compare dates.
   [[nodiscard]] Date today() const { return today_; }
-  [[nodiscard]] const RuleInfo& info() const { return info_; }
-  /// Notes for the reader of the report that are not findings (e.g. what a rule could not check).
-  std::vector<std::string>* notes = nullptr;
+  [[nodiscard]] const ExportFile& file(int index) const { return model_.file(index); }
+
+  /// Reports a finding. `escalate` asks for the catalogue's escalated severity, under the
+  /// condition the catalogue entry documents.
+  void report(const ComponentRef& component, const Site& site, std::string message, bool escalate = false);
+  /// A note for the reader of the report that is not a finding (e.g. what a rule could not check).
+  void note(std::string text) { notes_.push_back(std::move(text)); }
 
  private:
   const Export& model_;
@@ -36,17 +73,18 @@ class RuleContext {
   const Policy& policy_;
   Date today_;
   std::vector<Finding>& out_;
+  std::vector<std::string>& notes_;
 };
 
-/// A rule: a pure function of the model and the policy.
-using RuleFunction = void (*)(const Export& model, const Policy& policy, RuleContext& ctx);
+/// A rule: a pure function of what its context gives.
+using RuleFunction = void (*)(RuleContext& ctx);
 
 struct RuleEntry {
   const char* id;
   RuleFunction run;
 };
 
-/// Every rule, sorted by id (one explicit table, no static self-registration).
+/// Every rule, sorted by id (one explicit table in rules/registry.inc, no static self-registration).
 const std::vector<RuleEntry>& rule_registry();
 
 }  // namespace calint

@@ -2,8 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "load/discover.h"
 #include "load/loader.h"
-#include "load/readers.h"
+#include "load/metadata_types.h"
+#include "load/values.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -17,6 +19,8 @@ std::string connected_app(const std::string& body) {
   return std::string(kHead) + "<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n" + body +
          "</ConnectedApp>\n";
 }
+
+LoadedExport load_dir(const fs::path& path, int jobs) { return load_export(*open_source(path.string()), jobs); }
 
 }  // namespace
 
@@ -39,7 +43,7 @@ https://b.example.com/cb?x=1&amp;y=2
     <profileName>System Administrator</profileName>
     <profileName></profileName>
 )"));
-  LoadedExport loaded = load_export(dir.path.string(), 2);
+  LoadedExport loaded = load_dir(dir.path, 2);
   REQUIRE(loaded.errors.empty());
   REQUIRE(loaded.model.connected_apps.size() == 1);
   const ConnectedApp& app = loaded.model.connected_apps[0];
@@ -72,7 +76,7 @@ https://b.example.com/cb?x=1&amp;y=2
 TEST_CASE("an absent refreshTokenPolicy is infinite", "[load]") {
   test::TempDir dir;
   test::write_file(dir.path / "A.connectedApp", connected_app("    <label>A</label>\n"));
-  LoadedExport loaded = load_export(dir.path.string(), 1);
+  LoadedExport loaded = load_dir(dir.path, 1);
   REQUIRE(loaded.model.connected_apps.size() == 1);
   CHECK(loaded.model.connected_apps[0].refresh_token_policy.value.kind == RefreshPolicy::Kind::Infinite);
   CHECK_FALSE(loaded.model.connected_apps[0].has_oauth_config);
@@ -90,7 +94,7 @@ TEST_CASE("closed fields with unknown values are CA000 and the rest is still rea
         <refreshTokenPolicy>specific_lifetime:90:WEEKS</refreshTokenPolicy>
     </oauthPolicy>
 )"));
-  LoadedExport loaded = load_export(dir.path.string(), 1);
+  LoadedExport loaded = load_dir(dir.path, 1);
   const Export& m = loaded.model;
   REQUIRE(m.issues.size() == 3);
   CHECK(m.issues[0].message == "oauthConfig/isAdminApproved must be true or false, found 'yes'");
@@ -112,7 +116,7 @@ TEST_CASE("a broken file is CA000 at the error, and its excerpt hides secrets", 
                    connected_app("    <oauthConfig>\n        <consumerSecret>S3CRET-VALUE-123</consumerSecret><oops>\n"
                                  "    </oauthConfig>\n"));
   test::write_file(dir.path / "Fine.connectedApp-meta.xml", connected_app("    <label>Fine</label>\n"));
-  LoadedExport loaded = load_export(dir.path.string(), 2);
+  LoadedExport loaded = load_dir(dir.path, 2);
   const Export& m = loaded.model;
   REQUIRE(m.issues.size() == 1);
   CHECK(m.issues[0].loc.line == 5);
@@ -126,7 +130,7 @@ TEST_CASE("an unclosed secret element is masked to the end of the excerpt", "[lo
   test::TempDir dir;
   test::write_file(dir.path / "Leak.connectedApp-meta.xml",
                    connected_app("    <oauthConfig><consumerSecret>TOPSECRET\nMORESECRET < broken\n"));
-  LoadedExport loaded = load_export(dir.path.string(), 1);
+  LoadedExport loaded = load_dir(dir.path, 1);
   REQUIRE(loaded.model.issues.size() == 1);
   CHECK(loaded.model.issues[0].loc.line == 4);
   CHECK(loaded.model.issues[0].message.find("SECRET") == std::string::npos);
@@ -138,7 +142,7 @@ TEST_CASE("wrong root element and empty files are CA000", "[load][errors]") {
   test::write_file(dir.path / "settings/MyDomain.settings-meta.xml",
                    std::string(kHead) + "<SecuritySettings xmlns=\"http://soap.sforce.com/2006/04/metadata\"/>\n");
   test::write_file(dir.path / "Empty.connectedApp-meta.xml", "");
-  LoadedExport loaded = load_export(dir.path.string(), 1);
+  LoadedExport loaded = load_dir(dir.path, 1);
   REQUIRE(loaded.model.issues.size() == 2);
   CHECK(loaded.model.issues[0].message == "file is not XML metadata: it has no root element");
   CHECK(loaded.model.issues[1].message ==
@@ -153,18 +157,26 @@ TEST_CASE("discovery classifies by suffix anywhere in the tree", "[load]") {
   test::write_file(dir.path / "src/settings/Account.settings", "<AccountSettings/>");
   test::write_file(dir.path / "src/classes/X.cls", "class X {}");
   test::write_file(dir.path / ".git/objects/A.connectedApp", "junk");
-  Discovered d = discover(dir.path.string());
+  Listing d = load::discover(dir.path.string());
   REQUIRE(d.files.size() == 2);
   CHECK(d.files[0].rel_path == "deep/x/y/A.connectedApp-meta.xml");
   CHECK(d.files[1].rel_path == "src/connectedApps/B.connectedApp");
   CHECK(d.skipped == 2);
   std::string base;
-  CHECK(classify_file_name("X_oauthPlcy.ecaOauthPlcy-meta.xml", &base) == MetaType::EcaOauthPolicy);
+  auto type_of = [&](std::string_view name) {
+    const load::MetaTypeInfo* t = load::classify_file_name(name, &base);
+    return t ? std::optional<MetaType>(t->type) : std::nullopt;
+  };
+  CHECK(type_of("X_oauthPlcy.ecaOauthPlcy-meta.xml") == MetaType::EcaOauthPolicy);
   CHECK(base == "X_oauthPlcy");
-  CHECK(classify_file_name("X.ecaOauth", &base) == MetaType::EcaOauthSettings);
-  CHECK(classify_file_name("Admin.profile-meta.xml", &base) == MetaType::Profile);
-  CHECK_FALSE(classify_file_name("readme.md", &base).has_value());
-  CHECK_FALSE(classify_file_name(".connectedApp", &base).has_value());
+  CHECK(type_of("X.ecaOauth") == MetaType::EcaOauthSettings);
+  CHECK(type_of("Admin.profile-meta.xml") == MetaType::Profile);
+  CHECK(type_of("MyDomain.settings-meta.xml") == MetaType::MyDomainSettings);
+  CHECK(type_of("Marketing v2.0.profile") == MetaType::Profile);
+  CHECK(base == "Marketing v2.0");
+  CHECK_FALSE(type_of("Account.settings").has_value());  // settings calint does not read
+  CHECK_FALSE(type_of("readme.md").has_value());
+  CHECK_FALSE(type_of(".connectedApp").has_value());
 }
 
 TEST_CASE("symlinks never lead out of the tree or into a loop", "[load]") {
@@ -177,38 +189,32 @@ TEST_CASE("symlinks never lead out of the tree or into a loop", "[load]") {
   fs::create_symlink(outside.path / "Secret.connectedApp-meta.xml", dir.path / "Linked.connectedApp-meta.xml");
   fs::create_symlink(dir.path / "apps/A.connectedApp-meta.xml", dir.path / "Again.connectedApp-meta.xml");
   fs::create_symlink(dir.path / "missing", dir.path / "Dangling.connectedApp-meta.xml");
-  Discovered d = discover(dir.path.string());
+  Listing d = load::discover(dir.path.string());
   CHECK(d.errors.empty());
   REQUIRE(d.files.size() == 1);  // the in-tree link to A is the same file: audited once, by its real path
   CHECK(d.files[0].rel_path == "apps/A.connectedApp-meta.xml");
 }
 
 TEST_CASE("inputs that cannot be read are errors, the rest is still audited", "[load][errors]") {
-  test::TempDir dir;
-  test::write_file(dir.path / "A.connectedApp-meta.xml", connected_app("    <label>A</label>\n"));
-  test::write_file(dir.path / "B.connectedApp-meta.xml", connected_app("    <label>B</label>\n"));
-  auto failing = [](const std::string& path, std::string& contents, std::string& error) {
-    if (path.find("B.connected") != std::string::npos) {
-      error = "cannot read: Permission denied";
-      return false;
-    }
-    contents = connected_app("    <label>A</label>\n");
-    return true;
-  };
-  FileReader previous = set_file_reader(failing);
-  LoadedExport loaded = load_export(dir.path.string(), 2);
-  set_file_reader(previous);
+  MemorySource source("org");
+  source.add("A.connectedApp-meta.xml", connected_app("    <label>A</label>\n"));
+  source.fail("B.connectedApp-meta.xml", "cannot read: Permission denied");
+  LoadedExport loaded = load_export(source, 2);
   REQUIRE(loaded.errors.size() == 1);
-  CHECK(loaded.errors[0].path == (dir.path / "B.connectedApp-meta.xml").string());
+  CHECK(loaded.errors[0].path == "org/B.connectedApp-meta.xml");
   CHECK(loaded.errors[0].message == "cannot read: Permission denied");
   CHECK(loaded.model.connected_apps.size() == 1);
   CHECK(loaded.model.files_unreadable == 1);
 
-  Discovered missing = discover((dir.path / "nope").string());
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp-meta.xml", connected_app("    <label>A</label>\n"));
+  Listing missing = load::discover((dir.path / "nope").string());
   REQUIRE(missing.errors.size() == 1);
+  CHECK(missing.root_unreadable);
   CHECK(missing.errors[0].message == "cannot read: No such file or directory");
-  Discovered wrong = discover((dir.path / "A.connectedApp-meta.xml").string() + ".bak");
+  Listing wrong = load::discover((dir.path / "A.connectedApp-meta.xml").string() + ".bak");
   REQUIRE(wrong.errors.size() == 1);
+  CHECK(wrong.root_unreadable);
 }
 
 TEST_CASE("ECA sub-files join their app through externalClientApplication only", "[load]") {
@@ -232,7 +238,7 @@ TEST_CASE("ECA sub-files join their app through externalClientApplication only",
                        "    <refreshTokenValidityPeriod>2</refreshTokenValidityPeriod>\n"
                        "    <refreshTokenValidityUnit>Months</refreshTokenValidityUnit>\n"
                        "</ExtlClntAppOauthConfigurablePolicies>\n");
-  LoadedExport loaded = load_export(dir.path.string(), 2);
+  LoadedExport loaded = load_dir(dir.path, 2);
   const Export& m = loaded.model;
   REQUIRE(m.external_client_apps.size() == 2);  // Portal, and a stand-in for "Other" (no .eca file)
   const auto& app = m.external_client_apps[0];
@@ -242,14 +248,14 @@ TEST_CASE("ECA sub-files join their app through externalClientApplication only",
   CHECK(stand_in.name == "Other");
   CHECK(stand_in.oauth_policies.size() == 1);  // an orphan's settings are still audited
   REQUIRE(app.oauth_settings.size() == 1);
-  const auto& scopes = app.oauth_settings[0]->scopes;
+  const auto& scopes = m[app.oauth_settings[0]].scopes;
   REQUIRE(scopes.size() == 3);
   CHECK(scopes[1].value == "Full");
   CHECK(scopes[1].loc.line == 3);
   CHECK(scopes[1].loc.column == 37);
   CHECK(app.oauth_policies.empty());
   REQUIRE(m.eca_orphans.size() == 1);
-  CHECK(m.eca_orphans[0]->parent.value == "Other");
+  CHECK(m[m.eca_orphans[0]].parent.value == "Other");
   CHECK(m.eca_oauth_policies[0].refresh_token_policy.value.hours == 60 * 24);
 }
 
@@ -259,7 +265,7 @@ TEST_CASE("refresh-token amounts cannot overflow into a short lifetime", "[load]
       dir.path / "A.connectedApp-meta.xml",
       connected_app("    <oauthPolicy>\n        <refreshTokenPolicy>specific_lifetime:25620477880152156:MONTHS"
                     "</refreshTokenPolicy>\n    </oauthPolicy>\n"));
-  LoadedExport loaded = load_export(dir.path.string(), 1);
+  LoadedExport loaded = load_dir(dir.path, 1);
   REQUIRE(loaded.model.issues.size() == 1);
   CHECK(loaded.model.connected_apps[0].refresh_token_policy.value.kind == RefreshPolicy::Kind::Invalid);
   CHECK(load::parse_refresh_token_policy("specific_lifetime:1000000:MONTHS").hours == 1000000LL * 720);
@@ -283,7 +289,7 @@ TEST_CASE("files in other encodings are read as text, with correct locations", "
   test::write_file(dir.path / "Wide.connectedApp-meta.xml", utf16);
   test::write_file(dir.path / "Odd.connectedApp-meta.xml",
                    "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<ConnectedApp/>\n");
-  LoadedExport loaded = load_export(dir.path.string(), 2);
+  LoadedExport loaded = load_dir(dir.path, 2);
   const Export& m = loaded.model;
   REQUIRE(m.connected_apps.size() == 2);
   const ConnectedApp& latin = m.connected_apps[0];
@@ -310,7 +316,7 @@ TEST_CASE("excerpts mask key-like tokens but keep API names readable", "[load][s
   test::write_file(dir.path / "C.connectedApp-meta.xml",
                    connected_app("    <certificate>-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\nabc <oops\n"
                                  "-----END RSA PRIVATE KEY-----</certificate>\n"));
-  LoadedExport loaded = load_export(dir.path.string(), 1);
+  LoadedExport loaded = load_dir(dir.path, 1);
   REQUIRE(loaded.model.issues.size() == 3);
   CHECK(loaded.model.issues[0].message.find("Warehouse_Scanner_oauthPlcy") != std::string::npos);
   CHECK(loaded.model.issues[1].message.find("3MVG9A2kN3Bn17hsWsLDatw") == std::string::npos);

@@ -1,6 +1,7 @@
 // Policy errors are exact texts: a user sees them, and a typo must never turn a check off.
 #include <catch2/catch.hpp>
 
+#include "core/duration.h"
 #include "policy/policy.h"
 
 using namespace calint;
@@ -21,11 +22,11 @@ std::string error_of(const std::string& yaml) {
 TEST_CASE("the embedded default policy follows the benchmark", "[policy]") {
   Policy p = default_policy(builtin_catalog());
   CHECK(p.fail_on == Severity::High);
-  CHECK(p.max_lifetime.hours == 90 * 24);
-  CHECK(p.max_inactivity.hours == 30 * 24);
-  CHECK(p.scope_allow.empty());
-  CHECK(p.scope_deny.empty());
-  CHECK(p.my_domain == MyDomainRequirement::IfSettingsPresent);
+  CHECK(p.param<Duration>("refresh_tokens.max_lifetime").hours == 90 * 24);
+  CHECK(p.param<Duration>("refresh_tokens.max_inactivity").hours == 30 * 24);
+  CHECK(p.param<StringList>("scopes.allow").empty());
+  CHECK(p.param<StringList>("scopes.deny").empty());
+  CHECK(p.param<std::string>("my_domain") == "if-settings-present");
   CHECK(p.exceptions.empty());
   CHECK(p.warnings.empty());
 }
@@ -34,7 +35,7 @@ TEST_CASE("an empty policy is the defaults", "[policy]") {
   Policy p = parse_policy("", "policy.yaml", builtin_catalog());
   CHECK(p.fail_on == Severity::High);
   Policy q = parse_policy("# only a comment\n", "policy.yaml", builtin_catalog());
-  CHECK(q.max_inactivity.hours == 30 * 24);
+  CHECK(q.param<Duration>("refresh_tokens.max_inactivity").hours == 30 * 24);
 }
 
 TEST_CASE("a full policy is read into types", "[policy]") {
@@ -66,13 +67,14 @@ exceptions:
   CHECK_FALSE(p.rule_enabled("CA104"));
   CHECK(p.rule_enabled("CA101"));
   CHECK(p.severity_override("CA201") == std::optional<Severity>(Severity::Info));
-  CHECK(p.scope_allow == std::vector<std::string>{"Api", "RefreshToken"});
-  REQUIRE(p.scope_apps.size() == 1);
-  CHECK(p.scope_apps[0].allow == std::optional<std::vector<std::string>>({"Api"}));
-  CHECK(p.max_lifetime.hours == 12);
-  CHECK(p.max_inactivity.hours == 60 * 24);
-  CHECK(p.my_domain == MyDomainRequirement::Required);
-  CHECK(p.profile_aliases.at("Systemadministrator") == "Admin");
+  CHECK(p.param<StringList>("scopes.allow") == std::vector<std::string>{"Api", "RefreshToken"});
+  const auto& apps = p.param<AppScopeRules>("scopes.apps");
+  REQUIRE(apps.size() == 1);
+  CHECK(apps[0].allow == std::optional<std::vector<std::string>>({"Api"}));
+  CHECK(p.param<Duration>("refresh_tokens.max_lifetime").hours == 12);
+  CHECK(p.param<Duration>("refresh_tokens.max_inactivity").hours == 60 * 24);
+  CHECK(p.param<std::string>("my_domain") == "required");
+  CHECK(p.param<StringMap>("profile_aliases").at("Systemadministrator") == "Admin");
   REQUIRE(p.exceptions.size() == 1);
   CHECK(p.exceptions[0].rules == std::vector<std::string>{"CA103", "CA301"});
   CHECK(format_date(*p.exceptions[0].expires) == "2027-01-31");
@@ -133,7 +135,7 @@ TEST_CASE("an unknown scope literal is a warning with a hint, not an error", "[p
   CHECK(p.warnings[1] ==
         "policy.yaml:2:16: warning: 'Quantum' in scopes.deny is not a scope calint knows (kept: "
         "Salesforce adds scopes every release)");
-  CHECK(p.scope_deny == std::vector<std::string>{"FUll", "Quantum"});
+  CHECK(p.param<StringList>("scopes.deny") == std::vector<std::string>{"FUll", "Quantum"});
 }
 
 TEST_CASE("durations", "[policy]") {
@@ -161,9 +163,9 @@ TEST_CASE("a policy file that cannot be read is an error naming it", "[policy][e
 }
 
 TEST_CASE("my_domain off reads the same whichever YAML version a tool assumes", "[policy]") {
-  CHECK(parse_policy("my_domain: off\n", "p.yaml", builtin_catalog()).my_domain == MyDomainRequirement::Off);
-  CHECK(parse_policy("my_domain: false\n", "p.yaml", builtin_catalog()).my_domain == MyDomainRequirement::Off);
-  CHECK(parse_policy("my_domain: 'off'\n", "p.yaml", builtin_catalog()).my_domain == MyDomainRequirement::Off);
+  for (const char* text : {"my_domain: off\n", "my_domain: false\n", "my_domain: 'off'\n"}) {
+    CHECK(parse_policy(text, "p.yaml", builtin_catalog()).param<std::string>("my_domain") == "off");
+  }
 }
 
 TEST_CASE("a folder given as the policy is an error, not an empty policy", "[policy][errors]") {

@@ -1,0 +1,41 @@
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "core/hash.h"
+#include "engine/engine.h"
+
+namespace calint {
+
+void finalize(Report& report) {
+  auto& fs = report.findings;
+  std::sort(fs.begin(), fs.end(), [](const Finding& a, const Finding& b) {
+    // Within an export: files in path order, org-wide findings (no file) last.
+    return std::forward_as_tuple(a.export_index, a.file.empty(), a.file, a.line, a.column, a.rule, a.message) <
+           std::forward_as_tuple(b.export_index, b.file.empty(), b.file, b.line, b.column, b.rule, b.message);
+  });
+  // Never line numbers: reformatting a file must not change a fingerprint. The same element twice
+  // in one export (a repeated scope, say) is told apart by its occurrence; an export's
+  // fingerprints do not depend on what else is audited with it, unless an identical finding in an
+  // earlier export already holds one, and then the export's root tells them apart.
+  std::map<std::pair<int, std::string>, int> seen;
+  std::set<std::string> used;
+  for (auto& f : fs) {
+    std::string basis = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", f.rule, f.component.type, f.component.name,
+                                    f.rel_path, f.element, f.key);
+    int n = ++seen[{f.export_index, basis}];
+    if (n > 1) basis += fmt::format("\x1f#{}", n);
+    f.fingerprint = sha256_hex(basis).substr(0, 32);
+    if (!used.insert(f.fingerprint).second) {
+      auto index = static_cast<std::size_t>(f.export_index);
+      basis += fmt::format("\x1f@{}", index < report.roots.size() ? report.roots[index] : std::to_string(index));
+      f.fingerprint = sha256_hex(basis).substr(0, 32);
+      used.insert(f.fingerprint);
+    }
+  }
+}
+
+}  // namespace calint

@@ -1,0 +1,42 @@
+#pragma once
+// The metadata types calint reads: one table row each. Discovery, loading, merging, counting and
+// messages all read this table; docs/architecture.md says how to add a row.
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "model/common.h"
+
+namespace pugi {
+class xml_node;
+}
+
+namespace calint::load {
+
+struct ReadContext;
+/// Fills the model from a parsed root element (already checked to be `root_element`).
+using ReadFn = void (*)(pugi::xml_node root, ReadContext& ctx);
+
+struct MetaTypeInfo {
+  MetaType type;
+  std::string_view suffix;          ///< file suffix without `-meta.xml`: ".connectedApp"
+  std::string_view settings_name;   ///< for `.settings` files, the base name (MyDomain); empty otherwise
+  std::string_view root_element;    ///< the element a file of this type must hold
+  std::string_view component_type;  ///< the report's component type: ConnectedApp, Settings, ...
+  std::string_view label;           ///< what the file is, for messages
+  ReadFn read;
+  /// Read only as context for the audit of apps (profiles, permission sets): large, and alone
+  /// nothing to audit. Parsed in place, never excerpted, not scanned for secrets.
+  bool context = false;
+};
+
+/// Every row, in MetaType order.
+std::span<const MetaTypeInfo> metadata_types();
+/// The row of a type.
+const MetaTypeInfo& type_info(MetaType type);
+/// The row of a file name (`X.connectedApp-meta.xml`, `settings/MyDomain.settings`), by its
+/// suffix; nullptr for files calint does not read (other settings among them). `base` receives the
+/// name without the suffix.
+const MetaTypeInfo* classify_file_name(std::string_view file_name, std::string* base);
+
+}  // namespace calint::load

@@ -1,0 +1,45 @@
+#include "load/secrets.h"
+
+#include <string>
+
+#include "core/text.h"
+
+namespace calint::load {
+
+bool is_secret_element(std::string_view name) {
+  auto colon = name.rfind(':');
+  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  std::string lower = to_lower(name);
+  return lower.find("secret") != std::string::npos || lower.find("password") != std::string::npos ||
+         lower.find("privatekey") != std::string::npos || lower.find("private_key") != std::string::npos ||
+         lower.find("accesstoken") != std::string::npos || lower.find("sessionid") != std::string::npos;
+}
+
+bool holds_secret_value(std::string_view name, std::string_view value) {
+  std::string lower = to_lower(name);
+  return lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() && value != "true" &&
+         value != "false";
+}
+
+void find_secrets(pugi::xml_node root, const XmlText& text, std::vector<SecretSite>& out) {
+  constexpr std::size_t kMaxDepth = 256;  // far beyond real metadata; bounds hostile nesting
+  struct Entry {
+    pugi::xml_node node;
+    std::string path;
+    std::size_t depth;
+  };
+  std::vector<Entry> stack{{root, std::string(local_name(root)), 0}};
+  while (!stack.empty()) {
+    Entry e = std::move(stack.back());
+    stack.pop_back();
+    for (pugi::xml_node c : e.node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view name = local_name(c);
+      std::string child_path = e.path + "/" + std::string(name);
+      if (holds_secret_value(name, value_of(c))) out.push_back(SecretSite{text.at(c), child_path});
+      if (e.depth < kMaxDepth && c.first_child()) stack.push_back({c, std::move(child_path), e.depth + 1});
+    }
+  }
+}
+
+}  // namespace calint::load

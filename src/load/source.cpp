@@ -1,0 +1,112 @@
+#include "load/source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "load/discover.h"
+
+namespace calint {
+
+namespace {
+
+constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20U;
+
+/// A folder or a single file on disk.
+class DiskSource : public ExportSource {
+ public:
+  explicit DiskSource(std::string path) : path_(std::move(path)) {}
+  [[nodiscard]] const std::string& root() const override { return path_; }
+  [[nodiscard]] Listing list() const override { return load::discover(path_); }
+  bool read(const ExportFile& file, std::string& bytes, std::string& error) const override {
+    return load::read_whole_file(file.display_path, bytes, error);
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+std::unique_ptr<ExportSource> open_source(const std::string& path) { return std::make_unique<DiskSource>(path); }
+
+namespace load {
+
+bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
+  // O_NONBLOCK: a FIFO named like a metadata file must not hang the audit (it is refused below).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    error = fmt::format("cannot read: {}", std::strerror(errno));
+    return false;
+  }
+  auto fail = [&](std::string message) {
+    error = std::move(message);
+    ::close(fd);
+    return false;
+  };
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+  if (!S_ISREG(st.st_mode)) return fail("cannot read: not a regular file");
+  if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
+    return fail(fmt::format("cannot read: file is larger than {} MiB", kMaxFileBytes >> 20U));
+  }
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  while (done < out.size()) {
+    ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  ::close(fd);
+  return true;
+}
+
+}  // namespace load
+
+Listing MemorySource::list() const {
+  Listing out;
+  auto consider = [&](const std::string& rel) {
+    std::string name = rel.substr(rel.rfind('/') + 1);
+    std::string base;
+    const load::MetaTypeInfo* type = load::classify_file_name(name, &base);
+    if (!type) {
+      ++out.skipped;
+      return;
+    }
+    out.files.push_back(load::make_export_file(*type, std::move(base), load::join_display(root_, rel), rel));
+  };
+  for (const auto& [rel, bytes] : files_) consider(rel);
+  for (const auto& [rel, error] : failures_) {
+    if (!files_.contains(rel)) consider(rel);
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const ExportFile& a, const ExportFile& b) { return a.rel_path < b.rel_path; });
+  return out;
+}
+
+bool MemorySource::read(const ExportFile& file, std::string& bytes, std::string& error) const {
+  if (auto f = failures_.find(file.rel_path); f != failures_.end()) {
+    error = f->second;
+    return false;
+  }
+  auto it = files_.find(file.rel_path);
+  if (it == files_.end()) {
+    error = "cannot read: No such file or directory";
+    return false;
+  }
+  bytes = it->second;
+  return true;
+}
+
+}  // namespace calint
