@@ -142,6 +142,8 @@ int rules(const std::string& format, std::ostream& out) {
     write_rules_json(out, builtin_catalog());
   else if (format == "markdown")
     write_rules_markdown(out, builtin_catalog());
+  else if (format == "policy-schema")
+    write_policy_schema(out, builtin_catalog());
   else
     write_rules_text(out, builtin_catalog());
   return kExitClean;
@@ -220,8 +222,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
-  rules_cmd->add_option("--format", rules_format, "Output format (default: text)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
+  rules_cmd
+      ->add_option("--format", rules_format,
+                   "Output format (default: text); markdown is docs/rules.md, policy-schema is "
+                   "schemas/policy.schema.json")
+      ->check(CLI::IsMember({"text", "json", "markdown", "policy-schema"}))
       ->type_name("FORMAT");
 
   std::string explain_id;
