@@ -21,13 +21,15 @@ template <class T>
 struct Field {
   Field() = default;
   /// A field of the element at `element_path` (e.g. "ConnectedApp/oauthConfig/scopes").
-  explicit Field(std::string_view element_path, T default_value = T{})
+  explicit Field(const char* element_path, T default_value = T{})
       : value(std::move(default_value)), element(element_path) {}
 
   T value{};
   bool present = false;
   SourceLoc loc;
-  std::string_view element;  ///< element path from the root element (static storage)
+  /// Element path from the root element; static storage (a pointer, not a view: models hold
+  /// thousands of fields, and every byte of a Field counts).
+  const char* element = "";
 
   /// Records a value read from the file.
   void set(T v, SourceLoc at) {

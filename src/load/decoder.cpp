@@ -16,7 +16,7 @@ void Decoder::issue_at(SourceLoc loc, std::string message, std::string key) {
 
 void Decoder::str(pugi::xml_node n, Field<std::string>& f) const { f.set(std::string(value_of(n)), text_.at(n)); }
 
-void Decoder::item(pugi::xml_node n, std::string_view element, std::vector<Field<std::string>>& out) const {
+void Decoder::item(pugi::xml_node n, const char* element, std::vector<Field<std::string>>& out) const {
   Field<std::string> f(element);
   str(n, f);
   out.push_back(std::move(f));
@@ -44,7 +44,7 @@ void Decoder::integer(pugi::xml_node n, Field<long long>& f, std::string_view sh
   }
 }
 
-void Decoder::pieces(pugi::xml_node n, char sep, std::string_view element, std::vector<Field<std::string>>& out) const {
+void Decoder::pieces(pugi::xml_node n, char sep, const char* element, std::vector<Field<std::string>>& out) const {
   SourceLoc element_loc = text_.at(n);
   pugi::xml_node text_node = n.first_child();
   while (text_node && text_node.type() != pugi::node_pcdata && text_node.type() != pugi::node_cdata) {
@@ -78,7 +78,7 @@ void Decoder::pieces(pugi::xml_node n, char sep, std::string_view element, std::
   }
 }
 
-IpRange Decoder::range(pugi::xml_node n, std::string_view start_path, std::string_view end_path) const {
+IpRange Decoder::range(pugi::xml_node n, const char* start_path, const char* end_path) const {
   IpRange r{Field<std::string>(start_path), Field<std::string>(end_path), text_.at(n)};
   for_each_element(n, [&](pugi::xml_node c, std::string_view name) {
     if (name == leaf(start_path))

@@ -35,7 +35,7 @@ class Decoder {
   /// Reads a string element (trimmed).
   void str(pugi::xml_node n, Field<std::string>& f) const;
   /// Appends one value of a repeated element (scopes, profileName) with the element path `element`.
-  void item(pugi::xml_node n, std::string_view element, std::vector<Field<std::string>>& out) const;
+  void item(pugi::xml_node n, const char* element, std::vector<Field<std::string>>& out) const;
   /// Reads an xsd:boolean element; an invalid value is CA000 and leaves the default. Messages name
   /// the element `shown` (as the metadata documentation does).
   void boolean(pugi::xml_node n, Field<bool>& f, std::string_view shown);
@@ -49,9 +49,9 @@ class Decoder {
   void closed(pugi::xml_node n, Field<E>& f, std::span<const Literal<E>> literals, E invalid, std::string_view shown);
   /// Splits the element's text on `sep` (newline for callback URLs, comma for ECA lists) and
   /// locates each piece at its own line and column.
-  void pieces(pugi::xml_node n, char sep, std::string_view element, std::vector<Field<std::string>>& out) const;
+  void pieces(pugi::xml_node n, char sep, const char* element, std::vector<Field<std::string>>& out) const;
   /// Reads an IP range element whose children are the leaves of `start_path` and `end_path`.
-  IpRange range(pugi::xml_node n, std::string_view start_path, std::string_view end_path) const;
+  IpRange range(pugi::xml_node n, const char* start_path, const char* end_path) const;
   /// Records every element under `n` that has a value and no typed field, by path.
   void extras(pugi::xml_node n, const std::string& prefix, std::vector<ExtraValue>& out) const;
 
