@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "load/metadata_types.h"
+#include "report/formats.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -57,6 +58,14 @@ TEST_CASE("golden reports of the samples", "[golden]") {
     if (update) test::write_file(path, actual);
     REQUIRE(fs::exists(path));
     CHECK(actual == test::read_file(path));
+  }
+}
+
+TEST_CASE("every report format has a golden report of the sample org", "[golden][meta]") {
+  for (const auto& format : formats()) {
+    INFO("format " << format.name);
+    std::string ext = format.name == "text" ? "txt" : std::string(format.name);
+    CHECK(fs::exists(test::source_dir() / "tests" / "golden" / ("source-org." + ext)));
   }
 }
 
