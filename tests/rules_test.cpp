@@ -105,7 +105,7 @@ TEST_CASE("every rule fixture produces exactly its expected findings", "[rules]"
         std::vector<std::string> actual;
         for (const auto& f : report.findings) {
           if (f.rule == "CA000" && rule != "CA000") FAIL_CHECK("unexpected CA000: " << f.file << ": " << f.message);
-          if (f.rule != rule || f.suppressed) continue;
+          if (f.rule != rule || f.suppressed()) continue;
           actual.push_back(f.file.empty() ? fmt::format("- {} {}", to_string(f.severity), f.message)
                                           : fmt::format("{}:{}:{} {} {}", f.rel_path, f.line, f.column,
                                                         to_string(f.severity), f.message));

@@ -77,6 +77,7 @@ int audit(const AuditArgs& a, std::ostream& out, std::ostream& err, bool out_is_
   options.paths = a.paths;
   options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   if (!a.exit_zero) options.fail_on = threshold;
+  options.tool_version = CALINT_VERSION;
 
   Report report = run_audit(options, policy, builtin_catalog());
   ReportView view = make_view(report);

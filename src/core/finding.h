@@ -1,6 +1,8 @@
 #pragma once
+#include <optional>
 #include <string>
 
+#include "core/date.h"
 #include "core/severity.h"
 
 namespace calint {
@@ -12,8 +14,22 @@ struct ComponentRef {
   std::string label;  ///< display label, when the component has one
 };
 
+/// Why a finding does not count: a risk accepted on the record (a policy exception).
+struct Suppression {
+  std::string kind = "exception";  ///< where it comes from: "exception" (the policy's exceptions)
+  std::string justification;
+  std::optional<Date> expires;  ///< inclusive, UTC
+  std::string owner;            ///< who accepted the risk, when the policy says
+  std::string ticket;           ///< the tracking reference, when the policy says
+  std::string where;            ///< the entry in the policy: "calint.yaml:12:5"
+};
+
+/// A finding compared with a baseline (`--baseline`): new, or unchanged since the baseline was
+/// written. A baselined finding is not suppressed: it is reported, but does not fail the run.
+enum class BaselineState { None, New, Unchanged };
+
 /// One reported problem. Rules fill location, component and message; the framework adds identity,
-/// severity and fingerprint; the filter sets `suppressed`.
+/// severity and fingerprint; filters set suppression and baseline state.
 struct Finding {
   std::string rule;  ///< CA101
   std::string name;  ///< full-scope
@@ -25,8 +41,13 @@ struct Finding {
   ComponentRef component;
   ComponentRef same_as;  ///< the other type's component of the same integration (CA <-> ECA), if any
   std::string fingerprint;
-  bool suppressed = false;
-  std::string suppression;  ///< why (the exception's justification), when suppressed
+  std::string evidence;  ///< the source line the finding points at, trimmed, secrets masked; empty when none
+  std::optional<Suppression> suppression;
+  BaselineState baseline = BaselineState::None;
+
+  [[nodiscard]] bool suppressed() const { return suppression.has_value(); }
+  /// Counts against the fail threshold: not suppressed, and not unchanged from a baseline.
+  [[nodiscard]] bool counts() const { return !suppressed() && baseline != BaselineState::Unchanged; }
 
   // For ordering and fingerprints; not reported.
   int export_index = 0;

@@ -42,7 +42,7 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
 
 std::size_t count_at_or_above(const Report& report, Severity threshold) {
   return static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
-    return !f.suppressed && f.severity >= threshold;
+    return f.counts() && f.severity >= threshold;
   }));
 }
 
@@ -95,7 +95,9 @@ std::vector<RuleInfo> fired_rules(const Report& report, const Catalog& catalog) 
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog) {
   Report report;
   report.as_of = options.today;
-  report.fail_on = options.fail_on;
+  report.tool_version = options.tool_version;
+  report.policy.fail_on = options.fail_on;
+  if (policy.source != "<default policy>") report.policy.source = policy.source;
   std::vector<std::string> app_names;
   for (std::size_t i = 0; i < options.paths.size(); ++i) {
     report.roots.push_back(options.paths[i]);

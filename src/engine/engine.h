@@ -16,6 +16,7 @@ struct AuditOptions {
   int jobs = 1;
   Date today;
   std::optional<Severity> fail_on;  ///< the threshold the report states; none with --exit-zero
+  std::string tool_version;         ///< recorded in the report
 };
 
 /// The pipeline: for every path, list and load its files, run the rules; then fingerprint every

@@ -24,8 +24,7 @@ class ExceptionFilter : public FindingFilter {
       if (!glob_match(ex.app, f.component.name)) continue;
       used_[i] = true;
       if (expired(ex)) continue;  // no longer suppresses; a later exception still may
-      f.suppressed = true;
-      f.suppression = ex.justification;
+      f.suppression = Suppression{"exception", ex.justification, ex.expires, "", "", ex.where};
       return;
     }
   }

@@ -26,7 +26,7 @@ nlohmann::ordered_json finding_json(const Finding& f) {
   j["column"] = f.file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.column);
   j["component"] = component_json(f);
   j["fingerprint"] = f.fingerprint;
-  j["suppressed"] = f.suppressed;
+  j["suppressed"] = f.suppressed();
   return j;
 }
 

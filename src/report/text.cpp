@@ -58,7 +58,8 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
     out << style.bold("Accepted by policy exceptions") << '\n';
     for (const Finding* f : view.suppressed) {
       out << "  " << location(*f, roots) << ": " << to_string(f->severity) << ": " << escape_controls(f->message)
-          << " [" << f->rule << ' ' << f->name << "] (exception: " << escape_controls(f->suppression) << ")\n";
+          << " [" << f->rule << ' ' << f->name << "] (exception: " << escape_controls(f->suppression->justification)
+          << ")\n";
     }
     out << '\n';
   }
@@ -93,7 +94,7 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
     out << fmt::format(
         "{} at or above the fail threshold ({})\n",
         failing == 0 ? std::string("No finding is") : plural(failing, "finding") + (failing == 1 ? " is" : " are"),
-        to_string(*report.fail_on));
+        to_string(*report.policy.fail_on));
   }
 }
 

@@ -10,7 +10,7 @@ ReportView make_view(const Report& report) {
   std::map<std::tuple<int, std::string_view, std::string_view>, std::size_t> group_of;
   std::map<std::string_view, std::size_t> per_rule;
   for (const auto& f : report.findings) {
-    if (f.suppressed) {
+    if (f.suppressed()) {
       view.suppressed.push_back(&f);
       continue;
     }
@@ -26,9 +26,9 @@ ReportView make_view(const Report& report) {
   for (const auto& [id, count] : per_rule) {
     if (const RuleInfo* info = report.rule(id)) view.fired.push_back({info, count});
   }
-  if (report.fail_on) {
+  if (report.policy.fail_on) {
     std::size_t failing = 0;
-    for (const auto& f : report.findings) failing += !f.suppressed && f.severity >= *report.fail_on ? 1 : 0;
+    for (const auto& f : report.findings) failing += f.counts() && f.severity >= *report.policy.fail_on ? 1 : 0;
     view.failing = failing;
   }
   return view;
