@@ -7,7 +7,8 @@ namespace calint::load {
 
 namespace {
 
-void read_user_permission(pugi::xml_node node, Permissions& p) {
+/// Keeps a tracked permission that a userPermissions element enables.
+void read_user_permission(pugi::xml_node node, Decoder& d, AccessHolder& holder) {
   bool enabled = false;
   std::string_view name;
   for_each_element(node, [&](pugi::xml_node c, std::string_view element) {
@@ -17,18 +18,12 @@ void read_user_permission(pugi::xml_node node, Permissions& p) {
       name = value_of(c);
   });
   if (!enabled) return;
-  if (name == "ApiEnabled")
-    p.api_enabled = true;
-  else if (name == "ApiUserOnly")
-    p.api_user_only = true;
-  else if (name == "UseAnyApiClient")
-    p.use_any_api_client = true;
-  else if (name == "CanApproveUninstalledApps")
-    p.approve_uninstalled_apps = true;
-  else if (name == "ManageRemoteAccess")
-    p.manage_connected_apps = true;
-  else if (name == "ViewClientSecret")
-    p.view_client_secret = true;
+  for (std::string_view tracked : kTrackedPermissions) {
+    if (name == tracked) {
+      holder.grants.push_back(PermissionGrant{std::string(name), d.at(node)});
+      return;
+    }
+  }
 }
 
 /// The display name Salesforce uses for a profile whose file (API) name is `api_name`.
@@ -60,7 +55,7 @@ void read_profile(pugi::xml_node root, ReadContext& ctx) {
   p.display_name = profile_display_name(ctx.file.base_name);
   for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
     if (name == "userPermissions")
-      read_user_permission(c, p.permissions);
+      read_user_permission(c, ctx.decoder, p);
     else if (name == "loginIpRanges")
       p.login_ip_ranges.push_back(
           ctx.decoder.range(c, "Profile/loginIpRanges/startAddress", "Profile/loginIpRanges/endAddress"));
@@ -74,7 +69,7 @@ void read_permission_set(pugi::xml_node root, ReadContext& ctx) {
     if (name == "label")
       ctx.decoder.str(c, p.label);
     else if (name == "userPermissions")
-      read_user_permission(c, p.permissions);
+      read_user_permission(c, ctx.decoder, p);
   });
   ctx.out.add(std::move(p));
 }

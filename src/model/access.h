@@ -9,27 +9,44 @@
 
 namespace calint {
 
-/// The few user permissions rules care about.
-struct Permissions {
-  bool api_enabled = false, api_user_only = false, use_any_api_client = false, approve_uninstalled_apps = false,
-       manage_connected_apps = false, view_client_secret = false;
+/// A user permission a profile or permission set enables (`userPermissions` with `enabled` true),
+/// located at its `userPermissions` element. Only the permissions rules read are kept
+/// (kTrackedPermissions): profiles hold hundreds.
+struct PermissionGrant {
+  std::string name;  ///< UseAnyApiClient, CanApproveUninstalledApps, ...
+  SourceLoc loc;
 };
 
-struct Profile : ComponentFile {
+/// The user permissions kept from profiles and permission sets.
+inline constexpr std::string_view kTrackedPermissions[] = {
+    "ApiEnabled",       "ApiUserOnly",   "UseAnyApiClient", "CanApproveUninstalledApps", "ManageRemoteAccess",
+    "ViewClientSecret", "ModifyAllData", "ViewAllData",     "CustomizeApplication",      "ManageUsers",
+};
+
+/// What profiles and permission sets share.
+struct AccessHolder : ComponentFile {
+  std::vector<PermissionGrant> grants;  ///< tracked permissions enabled, in file order
+  [[nodiscard]] const PermissionGrant* grant(std::string_view permission) const {
+    for (const auto& g : grants) {
+      if (g.name == permission) return &g;
+    }
+    return nullptr;
+  }
+};
+
+struct Profile : AccessHolder {
   static constexpr MetaType kType = MetaType::Profile;
   static constexpr std::string_view kRoot = "Profile";
   static constexpr std::string_view kComponentType = "Profile";
   std::string display_name;  ///< the name connected apps use in profileName
-  Permissions permissions;
   std::vector<IpRange> login_ip_ranges;
 };
 
-struct PermissionSet : ComponentFile {
+struct PermissionSet : AccessHolder {
   static constexpr MetaType kType = MetaType::PermissionSet;
   static constexpr std::string_view kRoot = "PermissionSet";
   static constexpr std::string_view kComponentType = "PermissionSet";
   Field<std::string> label{"PermissionSet/label"};
-  Permissions permissions;
 };
 
 }  // namespace calint
