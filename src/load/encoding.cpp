@@ -2,6 +2,8 @@
 
 #include <iconv.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <string_view>
 
@@ -15,6 +17,14 @@ namespace {
 
 bool starts_with(const std::string& s, std::string_view prefix) {
   return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
+}
+
+/// XML's EncName production ([A-Za-z] ([A-Za-z0-9._] | '-')*), and no longer than any real name.
+bool valid_encoding_name(std::string_view name) {
+  if (name.empty() || name.size() > 40 || std::isalpha(static_cast<unsigned char>(name[0])) == 0) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '-';
+  });
 }
 
 /// The encoding of the bytes, as iconv names it; empty for UTF-8 (and for ASCII).
@@ -49,6 +59,11 @@ std::string detect(const std::string& b) {
 bool to_utf8(std::string& bytes, std::string& error) {
   std::string from = detect(bytes);
   if (from.empty()) return true;
+  if (!valid_encoding_name(from)) {
+    // Never echoed: the text between the quotes can be anything, control bytes or a secret.
+    error = "file's XML declaration names no valid encoding; save it as UTF-8";
+    return false;
+  }
   iconv_t cd = iconv_open("UTF-8", from.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv_open's documented error value
     error = fmt::format("file is in encoding '{}', which calint cannot read; save it as UTF-8", from);

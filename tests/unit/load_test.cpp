@@ -307,6 +307,16 @@ TEST_CASE("files in other encodings are read as text, with correct locations", "
   CHECK(m.issues[0].message == "file is in encoding 'x-no-such-charset', which calint cannot read; save it as UTF-8");
 }
 
+TEST_CASE("an encoding attribute that is no encoding name is never echoed", "[load][errors][secrets]") {
+  MemorySource source("org");
+  source.add(
+      "A.connectedApp-meta.xml",
+      std::string("<?xml version=\"1.0\" encoding=\"U\0\x01<consumerSecret>S3cretValue42<\"?>\n<ConnectedApp/>\n", 83));
+  LoadedExport loaded = load_export(source, 1);
+  REQUIRE(loaded.model.issues.size() == 1);
+  CHECK(loaded.model.issues[0].message == "file's XML declaration names no valid encoding; save it as UTF-8");
+}
+
 TEST_CASE("excerpts mask key-like tokens but keep API names readable", "[load][secrets]") {
   test::TempDir dir;
   test::write_file(dir.path / "A.connectedApp-meta.xml",
