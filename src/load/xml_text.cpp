@@ -64,7 +64,7 @@ std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
   while ((pos = original_.find('<', pos)) != std::string_view::npos && pos < end) {
     std::size_t name_end = pos + 1;
     while (name_end < original_.size() &&
-           std::string_view(" \t\r\n/>").find(original_[name_end]) == std::string_view::npos) {
+           std::string_view(" \t\r\n/><").find(original_[name_end]) == std::string_view::npos) {
       ++name_end;
     }
     std::string_view name = original_.substr(pos + 1, name_end - pos - 1);
