@@ -14,6 +14,11 @@ void Decoder::issue_at(SourceLoc loc, std::string message, std::string key) {
   issues_.push_back(LoadIssue{loc, std::move(message), std::move(key)});
 }
 
+std::string Decoder::shown_value(pugi::xml_node n) {
+  return is_secret_element(local_name(n)) ? std::string("a value not shown (the element's name marks a secret)")
+                                          : quoted(value_of(n));
+}
+
 void Decoder::str(pugi::xml_node n, Field<std::string>& f) const { f.set(std::string(value_of(n)), text_.at(n)); }
 
 void Decoder::item(pugi::xml_node n, const char* element, std::vector<Field<std::string>>& out) const {
@@ -31,7 +36,7 @@ void Decoder::boolean(pugi::xml_node n, Field<bool>& f, std::string_view shown) 
   } else if (v == "false" || v == "0") {
     f.set(false, f.loc);
   } else {
-    issue(n, fmt::format("{} must be true or false, found {}", shown, quoted(v)), std::string(f.element));
+    issue(n, fmt::format("{} must be true or false, found {}", shown, shown_value(n)), std::string(f.element));
   }
 }
 
@@ -40,7 +45,8 @@ void Decoder::integer(pugi::xml_node n, Field<long long>& f, std::string_view sh
   if (auto parsed = parse_uint(v)) {
     f.set(*parsed, text_.at(n));
   } else {
-    issue(n, fmt::format("{} must be a non-negative whole number, found {}", shown, quoted(v)), std::string(f.element));
+    issue(n, fmt::format("{} must be a non-negative whole number, found {}", shown, shown_value(n)),
+          std::string(f.element));
   }
 }
 

@@ -31,6 +31,9 @@ class Decoder {
   [[nodiscard]] SourceLoc at(pugi::xml_node n) const { return text_.at(n); }
   void issue(pugi::xml_node n, std::string message, std::string key);
   void issue_at(SourceLoc loc, std::string message, std::string key);
+  /// An element's value quoted for a message, unless the element's name marks a secret
+  /// (isSecretRequiredForTokenExchange, say): then it is never shown.
+  [[nodiscard]] static std::string shown_value(pugi::xml_node n);
 
   /// Reads a string element (trimmed).
   void str(pugi::xml_node n, Field<std::string>& f) const;
@@ -74,7 +77,7 @@ void Decoder::closed(pugi::xml_node n, Field<E>& f, std::span<const Literal<E>> 
   f.set(invalid, at(n));
   std::vector<std::string_view> accepted;
   for (const auto& literal : literals) accepted.push_back(literal.text);
-  issue(n, fmt::format("{} has unknown value {}; accepted: {}", shown, quoted(v), fmt::join(accepted, ", ")),
+  issue(n, fmt::format("{} has unknown value {}; accepted: {}", shown, shown_value(n), fmt::join(accepted, ", ")),
         std::string(f.element));
 }
 

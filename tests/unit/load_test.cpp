@@ -307,6 +307,18 @@ TEST_CASE("files in other encodings are read as text, with correct locations", "
   CHECK(m.issues[0].message == "file is in encoding 'x-no-such-charset', which calint cannot read; save it as UTF-8");
 }
 
+TEST_CASE("a value is never quoted from an element whose name marks a secret", "[load][errors][secrets]") {
+  MemorySource source("org");
+  source.add("A.connectedApp-meta.xml",
+             connected_app("    <oauthConfig>\n        <isSecretRequiredForTokenExchange>Tr0ub4dor3x</"
+                           "isSecretRequiredForTokenExchange>\n    </oauthConfig>\n"));
+  LoadedExport loaded = load_export(source, 1);
+  REQUIRE(loaded.model.issues.size() == 1);
+  CHECK(loaded.model.issues[0].message ==
+        "oauthConfig/isSecretRequiredForTokenExchange must be true or false, found a value not shown (the element's "
+        "name marks a secret)");
+}
+
 TEST_CASE("an encoding attribute that is no encoding name is never echoed", "[load][errors][secrets]") {
   MemorySource source("org");
   source.add(
