@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
 #endif
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
-  int code = calint::run_cli(args, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1);
+  int code = calint::run_cli(args, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1);
   std::cout.flush();
   return code;
 }

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/text.h"
 #include "load/metadata_types.h"
 #include "report/formats.h"
 #include "test_support.h"
@@ -15,41 +16,80 @@ using namespace calint;
 namespace {
 
 struct Golden {
-  const char* file;
+  std::string file;
   std::vector<std::string> args;
 };
 
-std::string render(const test::CliResult& r) {
-  std::string out = r.out;
-  // Volatile: the version. (No std::regex: GCC 12 warns inside it under ASan, and warnings are errors.)
-  const std::string key = "\"version\": \"";
-  if (auto at = out.find(key); at != std::string::npos) {
-    auto end = out.find('"', at + key.size());
-    out.replace(at + key.size(), end - at - key.size(), "[VERSION]");
+/// The golden file's extension for a format: text -> txt, markdown -> md, junit -> xml, ...
+std::string extension(std::string_view format) {
+  if (format == "text") return "txt";
+  if (format == "markdown") return "md";
+  if (format == "junit") return "junit.xml";
+  if (format == "gitlab") return "gitlab.json";
+  if (format == "github") return "github.txt";
+  if (format == "inventory") return "inventory.csv";
+  return std::string(format);
+}
+
+/// `text` with every `from` that stands alone (not inside a longer version or number) replaced.
+std::string replace_token(std::string text, const std::string& from, const std::string& to) {
+  auto part_of_number = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+    bool alone = (at == 0 || !part_of_number(text[at - 1])) &&
+                 (at + from.size() >= text.size() || !part_of_number(text[at + from.size()]));
+    if (!alone) {
+      at += from.size();
+      continue;
+    }
+    text.replace(at, from.size(), to);
+    at += to.size();
   }
-  return out + "--- stderr ---\n" + r.err + "--- exit code " + std::to_string(r.code) + " ---\n";
+  return text;
+}
+
+/// Volatile parts redacted: calint's version, and the absolute source root SARIF names.
+std::string redact(std::string text) {
+  text = replace_token(std::move(text), CALINT_VERSION, "[VERSION]");
+  std::string root = "file://" + percent_encode_path(test::source_dir().lexically_normal().string());
+  for (std::size_t at = text.find(root); at != std::string::npos; at = text.find(root, at)) {
+    text.replace(at, root.size(), "file://[SRCROOT]");
+  }
+  return text;
+}
+
+std::string render(const test::CliResult& r) {
+  return redact(r.out) + "--- stderr ---\n" + r.err + "--- exit code " + std::to_string(r.code) + " ---\n";
+}
+
+const std::vector<std::string> kSourceOrg = {"audit", "samples/source-org", "--as-of", "2026-06-01"};
+const std::vector<std::string> kStrict = {"audit",     "samples/source-org",           "samples/partial-org",
+                                          "--policy",  "samples/policies/strict.yaml", "--as-of",
+                                          "2026-06-01"};
+
+std::vector<std::string> with(std::vector<std::string> args, std::initializer_list<std::string> more) {
+  args.insert(args.end(), more);
+  return args;
 }
 
 }  // namespace
 
 TEST_CASE("golden reports of the samples", "[golden]") {
-  const std::vector<Golden> cases = {
-      {"source-org.txt", {"audit", "samples/source-org", "--no-color", "--as-of", "2026-06-01"}},
-      {"source-org.json", {"audit", "samples/source-org", "--format", "json", "--as-of", "2026-06-01"}},
+  std::vector<Golden> cases = {
       {"mdapi-org.txt", {"audit", "samples/mdapi-org", "--no-color", "--as-of", "2026-06-01"}},
       {"mdapi-org.json", {"audit", "samples/mdapi-org", "--format", "json", "--as-of", "2026-06-01"}},
-      {"strict-policy.txt",
-       {"audit", "samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml", "--no-color",
-        "--as-of", "2026-06-01"}},
-      {"strict-policy.json",
-       {"audit", "samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml", "--format",
-        "json", "--as-of", "2026-06-01"}},
       {"ci-policy.txt",
        {"audit", "samples/source-org", "--policy", "samples/policies/ci.yaml", "--no-color", "--as-of", "2026-06-01"}},
       {"permissive-policy.txt",
        {"audit", "samples/source-org", "--policy", "samples/policies/permissive.yaml", "--no-color", "--as-of",
         "2026-06-01"}},
   };
+  // Every format on the sample org, and on two exports under the strict policy (exceptions, an
+  // expired one, org-wide findings, several exports).
+  for (const auto& format : formats()) {
+    std::string name(format.name);
+    cases.push_back({"source-org." + extension(name), with(kSourceOrg, {"--format", name})});
+    cases.push_back({"strict-policy." + extension(name), with(kStrict, {"--format", name})});
+  }
   const bool update = std::getenv("CALINT_UPDATE_GOLDEN") != nullptr;
   for (const auto& g : cases) {
     INFO("golden " << g.file << " (rewrite with CALINT_UPDATE_GOLDEN=1, then review git diff)");
@@ -64,8 +104,35 @@ TEST_CASE("golden reports of the samples", "[golden]") {
 TEST_CASE("every report format has a golden report of the sample org", "[golden][meta]") {
   for (const auto& format : formats()) {
     INFO("format " << format.name);
-    std::string ext = format.name == "text" ? "txt" : std::string(format.name);
-    CHECK(fs::exists(test::source_dir() / "tests" / "golden" / ("source-org." + ext)));
+    CHECK(fs::exists(test::source_dir() / "tests" / "golden" / ("source-org." + extension(format.name))));
+  }
+}
+
+TEST_CASE("every format renders the same from an audit and from the JSON that audit wrote", "[golden][render]") {
+  test::TempDir dir;
+  const std::string json = (dir.path / "report.json").string();
+  for (const auto& args :
+       {kSourceOrg, kStrict, std::vector<std::string>{"audit", "samples/mdapi-org", "no/such/export"}}) {
+    for (const auto& format : formats()) {
+      std::string name(format.name);
+      INFO("format " << name << " of " << args[1]);
+      const std::string direct = (dir.path / ("direct." + name)).string();
+      const std::string rendered = (dir.path / ("rendered." + name)).string();
+      auto audit = test::run(with(args, {"-o", "json:" + json, "-o", name + ":" + direct, "--link-base",
+                                         "https://example.com/org/repo/blob/main"}));
+      REQUIRE(audit.code != 0);  // each input has findings or errors
+      auto render = test::run({"render", json, "--format", name, "--output", rendered, "--link-base",
+                               "https://example.com/org/repo/blob/main"});
+      CHECK(render.code == 0);
+      CHECK(render.err == audit.err);  // the same diagnostics
+      std::string expected = test::read_file(direct);
+      CHECK_FALSE(expected.empty());
+      CHECK(test::read_file(rendered) == expected);
+      // And to standard output, as a single -o.
+      auto piped =
+          test::run({"render", json, "-o", name + ":-", "--link-base", "https://example.com/org/repo/blob/main"});
+      CHECK(piped.out == expected);
+    }
   }
 }
 

@@ -31,5 +31,14 @@ std::optional<long long> parse_uint(std::string_view s);
 std::string escape_controls(std::string_view s);
 /// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
 std::size_t utf8_length(std::string_view s);
+/// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+/// `s` with every ill-formed UTF-8 sequence replaced by U+FFFD (one per maximal invalid subpart).
+std::string to_valid_utf8(std::string_view s);
+/// The length in bytes of the well-formed UTF-8 sequence starting at s[i], or 0 if it is ill-formed.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+/// RFC 3986 percent-encoding of a path: every byte but unreserved characters and '/' becomes %XX
+/// ("Integration%2FAPI Only.xml" -> "Integration%252FAPI%20Only.xml").
+std::string percent_encode_path(std::string_view path);
 
 }  // namespace calint

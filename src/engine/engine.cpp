@@ -8,7 +8,9 @@
 
 #include "core/text.h"
 #include "engine/filters.h"
+#include "engine/inventory.h"
 #include "engine/notes.h"
+#include "load/evidence.h"
 #include "load/loader.h"
 #include "rules/rule.h"
 
@@ -79,18 +81,28 @@ void warn_unmatched_scope_entries(const Policy& policy, const std::vector<std::s
   }
 }
 
-/// The catalogue entries of the rules that have findings, by id.
-std::vector<RuleInfo> fired_rules(const Report& report, const Catalog& catalog) {
-  std::set<std::string> ids;
-  for (const auto& f : report.findings) ids.insert(f.rule);
-  std::vector<RuleInfo> out;
-  for (const auto& id : ids) {
-    if (const RuleInfo* info = catalog.find(id)) out.push_back(*info);
+/// Where org-wide findings of the export are placed: its project file, else its first file read.
+std::string anchor_of(const ExportSource& source, const LoadedExport& loaded) {
+  if (std::string project = source.project_file(); !project.empty()) return project;
+  for (const auto& f : loaded.model.files) {
+    bool unreadable = std::any_of(loaded.errors.begin(), loaded.errors.end(),
+                                  [&](const InputError& e) { return e.path == f.display_path; });
+    if (!unreadable) return f.display_path;
   }
-  return out;
+  return {};
 }
 
 }  // namespace
+
+std::vector<RuleInfo> rules_that_run(const Policy& policy, const Catalog& catalog) {
+  std::vector<RuleInfo> out;
+  for (const auto& entry : rule_registry()) {
+    if (std::string_view(entry.id) != kInvalidMetadataRule && !policy.rule_enabled(entry.id)) continue;
+    if (const RuleInfo* info = catalog.find(entry.id)) out.push_back(*info);
+  }
+  std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  return out;
+}
 
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog) {
   Report report;
@@ -98,15 +110,21 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.tool_version = options.tool_version;
   report.policy.fail_on = options.fail_on;
   if (policy.source != "<default policy>") report.policy.source = policy.source;
+  report.warnings = policy.warnings;
   std::vector<std::string> app_names;
   for (std::size_t i = 0; i < options.paths.size(); ++i) {
-    report.roots.push_back(options.paths[i]);
-    LoadedExport loaded = load_export(*open_source(options.paths[i]), options.jobs);
+    std::unique_ptr<ExportSource> source = open_source(options.paths[i]);
+    LoadedExport loaded = load_export(*source, options.jobs, options.progress);
+    report.roots.push_back({options.paths[i], anchor_of(*source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
     if (auto why = nothing_to_audit(loaded)) report.errors.push_back({options.paths[i], *why});
     for (const auto& a : loaded.model.connected_apps) app_names.push_back(a.name);
     for (const auto& a : loaded.model.external_client_apps) app_names.push_back(a.name);
+    std::size_t first = report.findings.size();
     audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report);
+    attach_evidence(*source, loaded.model, std::span<Finding>(report.findings).subspan(first), options.jobs);
+    auto apps = inventory(loaded.model, static_cast<int>(i), policy);
+    std::move(apps.begin(), apps.end(), std::back_inserter(report.inventory));
   }
   finalize(report);
   std::vector<std::unique_ptr<FindingFilter>> filters;
@@ -116,7 +134,18 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     filter->finish(report.warnings);
   }
   warn_unmatched_scope_entries(policy, app_names, options.paths.size(), report.warnings);
-  report.rules = fired_rules(report, catalog);
+  count_inventory_findings(report);
+  report.rules = rules_that_run(policy, catalog);
+  // A rule with findings that the registry does not list (none today) still gets its entry.
+  for (const auto& f : report.findings) {
+    if (report.rule(f.rule)) continue;
+    if (const RuleInfo* info = catalog.find(f.rule)) {
+      report.rules.push_back(*info);
+      std::sort(report.rules.begin(), report.rules.end(),
+                [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+    }
+  }
+  make_valid_utf8(report);
   return report;
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/progress.h"
 #include "core/report.h"
 #include "model/export.h"
 #include "policy/catalog.h"
@@ -17,10 +18,12 @@ struct AuditOptions {
   Date today;
   std::optional<Severity> fail_on;  ///< the threshold the report states; none with --exit-zero
   std::string tool_version;         ///< recorded in the report
+  Progress* progress = nullptr;     ///< when set, counts the files listed and read
 };
 
-/// The pipeline: for every path, list and load its files, run the rules; then fingerprint every
-/// finding and pass it through the filters (policy exceptions). Returns the finished report.
+/// The pipeline: for every path, list and load its files, run the rules, quote the evidence line
+/// of each finding and list the apps (inventory); then fingerprint every finding and pass it
+/// through the filters (policy exceptions). Returns the finished report.
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog);
 
 /// Runs the rules over an already loaded export and adds its findings, notes and counts to
@@ -30,6 +33,9 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
 
 /// Sorts findings and gives every finding a fingerprint no other finding shares.
 void finalize(Report& report);
+
+/// The catalogue entries of the rules that run under `policy` (CA000 always), by id.
+std::vector<RuleInfo> rules_that_run(const Policy& policy, const Catalog& catalog);
 
 /// Number of unsuppressed findings at or above `threshold`.
 std::size_t count_at_or_above(const Report& report, Severity threshold);

@@ -31,7 +31,7 @@ void finalize(Report& report) {
     f.fingerprint = sha256_hex(basis).substr(0, 32);
     if (!used.insert(f.fingerprint).second) {
       auto index = static_cast<std::size_t>(f.export_index);
-      basis += fmt::format("\x1f@{}", index < report.roots.size() ? report.roots[index] : std::to_string(index));
+      basis += fmt::format("\x1f@{}", index < report.roots.size() ? report.roots[index].path : std::to_string(index));
       f.fingerprint = sha256_hex(basis).substr(0, 32);
       used.insert(f.fingerprint);
     }

@@ -17,6 +17,10 @@ std::string join_display(const std::string& root, const std::string& rel);
 /// followed only while they stay inside the tree; loops and duplicates are visited once.
 Listing discover(const std::string& path);
 
+/// The project file of a folder export: sfdx-project.json or package.xml at `root`, else the first
+/// package.xml one folder down (by name); "" when there is none or `root` is not a folder.
+std::string find_project_file(const std::string& root);
+
 /// Reads a whole regular file; on failure returns false with a message. A FIFO named like a
 /// metadata file never hangs the audit, and files past the size cap are refused.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error);

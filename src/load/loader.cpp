@@ -92,7 +92,7 @@ void merge(Export& model, std::size_t index, Export&& part) {
 
 }  // namespace
 
-LoadedExport load_export(const ExportSource& source, int jobs) {
+LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress) {
   LoadedExport out;
   Listing found = source.list();
   out.errors = std::move(found.errors);
@@ -101,6 +101,7 @@ LoadedExport load_export(const ExportSource& source, int jobs) {
   model.root_display = source.root();
   model.files = std::move(found.files);
   model.files_skipped = found.skipped;
+  if (progress) progress->files_listed += model.files.size();
 
   // One pointer per file, filled by whichever worker reads it: the slots stay small, and each
   // result is freed as soon as it is merged.
@@ -123,6 +124,7 @@ LoadedExport load_export(const ExportSource& source, int jobs) {
         results[i]->read_error = error.empty() ? std::string("cannot audit: unknown failure") : std::move(error);
       }
       contents = std::string();
+      if (progress) ++progress->files_read;
     }
   };
   std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, jobs)), model.files.size());

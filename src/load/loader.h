@@ -1,6 +1,7 @@
 #pragma once
 #include <vector>
 
+#include "core/progress.h"
 #include "core/report.h"
 #include "load/source.h"
 #include "model/export.h"
@@ -15,7 +16,8 @@ struct LoadedExport {
 };
 
 /// Lists and reads one export on `jobs` threads. Files are read independently (no shared mutable
-/// state); results are merged in path order, so the model is the same for any `jobs`.
-LoadedExport load_export(const ExportSource& source, int jobs);
+/// state); results are merged in path order, so the model is the same for any `jobs`. `progress`,
+/// when given, counts the files listed and read.
+LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress = nullptr);
 
 }  // namespace calint

@@ -160,7 +160,7 @@ void read_eca_oauth_policy(pugi::xml_node root, ReadContext& ctx) {
     } else if (!read_str<EcaOauthPolicy>(
                    {&EcaOauthPolicy::refresh_validity_period, &EcaOauthPolicy::refresh_validity_unit,
                     &EcaOauthPolicy::client_credentials_flow_user, &EcaOauthPolicy::policy_action,
-                    &EcaOauthPolicy::required_session_level},
+                    &EcaOauthPolicy::required_session_level, &EcaOauthPolicy::session_timeout},
                    c, name, d, s)) {
       read_bool<EcaOauthPolicy>({&EcaOauthPolicy::is_client_credentials_flow_enabled}, c, name, d, s,
                                 EcaOauthPolicy::kRoot);

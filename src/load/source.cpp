@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "load/discover.h"
+
+namespace fs = std::filesystem;
 
 namespace calint {
 
@@ -27,6 +30,7 @@ class DiskSource : public ExportSource {
   bool read(const ExportFile& file, std::string& bytes, std::string& error) const override {
     return load::read_whole_file(file.display_path, bytes, error);
   }
+  [[nodiscard]] std::string project_file() const override { return load::find_project_file(path_); }
 
  private:
   std::string path_;
@@ -37,6 +41,23 @@ class DiskSource : public ExportSource {
 std::unique_ptr<ExportSource> open_source(const std::string& path) { return std::make_unique<DiskSource>(path); }
 
 namespace load {
+
+std::string find_project_file(const std::string& root) {
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return {};
+  auto regular = [&](const fs::path& p) { return fs::is_regular_file(p, ec); };
+  for (const char* name : {"sfdx-project.json", "package.xml"}) {
+    if (regular(fs::path(root) / name)) return join_display(root, name);
+  }
+  // A metadata-API retrieve unpacked one level down (unpackaged/package.xml, src/package.xml).
+  std::vector<std::string> below;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && regular(it->path() / "package.xml")) below.push_back(it->path().filename().string());
+  }
+  if (below.empty()) return {};
+  std::sort(below.begin(), below.end());
+  return join_display(root, below.front() + "/package.xml");
+}
 
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
   // O_NONBLOCK: a FIFO named like a metadata file must not hang the audit (it is refused below).

@@ -34,6 +34,9 @@ class ExportSource {
   [[nodiscard]] virtual Listing list() const = 0;
   /// Reads one listed file's bytes; false with a message in `error`. Called from several threads.
   virtual bool read(const ExportFile& file, std::string& bytes, std::string& error) const = 0;
+  /// The export's project file as a user reaches it (`sfdx-project.json`, else `package.xml`, at the
+  /// root or one folder down), or "" when it has none: reports place org-wide findings there.
+  [[nodiscard]] virtual std::string project_file() const { return {}; }
 };
 
 /// A source for a PATH: a folder (walked) or a single metadata file.

@@ -66,7 +66,8 @@ struct EcaOauthPolicy : EcaSubFile {
   Field<bool> is_client_credentials_flow_enabled{"ExtlClntAppOauthConfigurablePolicies/isClientCredentialsFlowEnabled"};
   Field<std::string> client_credentials_flow_user{"ExtlClntAppOauthConfigurablePolicies/clientCredentialsFlowUser"},
       policy_action{"ExtlClntAppOauthConfigurablePolicies/policyAction"},
-      required_session_level{"ExtlClntAppOauthConfigurablePolicies/requiredSessionLevel"};
+      required_session_level{"ExtlClntAppOauthConfigurablePolicies/requiredSessionLevel"},
+      session_timeout{"ExtlClntAppOauthConfigurablePolicies/sessionTimeoutInMinutes"};  ///< minutes, as written
 };
 
 struct EcaPolicy : EcaSubFile {

@@ -1,3 +1,5 @@
+// The JSON report: everything in the Report, so that `calint render` can rebuild it (json_reader.cpp
+// reads what this writes). Layout: schemas/report.schema.json.
 #include <nlohmann/json.hpp>
 
 #include "report/formats.h"
@@ -6,34 +8,114 @@ namespace calint {
 
 namespace {
 
-nlohmann::ordered_json component_json(const Finding& f) {
-  nlohmann::ordered_json c;
-  c["type"] = f.component.type;
-  c["name"] = f.component.name;
-  if (!f.component.label.empty()) c["label"] = f.component.label;
-  if (!f.same_as.type.empty()) c["same_as"] = {{"type", f.same_as.type}, {"name", f.same_as.name}};
+using Json = nlohmann::ordered_json;
+
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json component_json(const ComponentRef& component, const ComponentRef* same_as) {
+  Json c;
+  c["type"] = component.type;
+  c["name"] = component.name;
+  if (!component.label.empty()) c["label"] = component.label;
+  if (same_as && !same_as->type.empty()) c["same_as"] = {{"type", same_as->type}, {"name", same_as->name}};
   return c;
 }
 
-nlohmann::ordered_json finding_json(const Finding& f) {
-  nlohmann::ordered_json j;
+Json suppression_json(const std::optional<Suppression>& s) {
+  if (!s) return nullptr;
+  return {{"kind", s->kind},
+          {"justification", s->justification},
+          {"expires", s->expires ? Json(format_date(*s->expires)) : Json(nullptr)},
+          {"owner", text_or_null(s->owner)},
+          {"ticket", text_or_null(s->ticket)},
+          {"where", text_or_null(s->where)}};
+}
+
+Json finding_json(const Finding& f) {
+  Json j;
+  bool located = !f.file.empty();
   j["rule"] = f.rule;
   j["name"] = f.name;
   j["severity"] = std::string(to_string(f.severity));
   j["message"] = f.message;
-  j["file"] = f.file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.file);
-  j["line"] = f.file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.line);
-  j["column"] = f.file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.column);
-  j["component"] = component_json(f);
+  j["file"] = located ? Json(f.file) : Json(nullptr);
+  j["line"] = located ? Json(f.line) : Json(nullptr);
+  j["column"] = located ? Json(f.column) : Json(nullptr);
+  j["component"] = component_json(f.component, &f.same_as);
   j["fingerprint"] = f.fingerprint;
   j["suppressed"] = f.suppressed();
+  j["suppression"] = suppression_json(f.suppression);
+  j["baseline"] = f.baseline == BaselineState::None ? Json(nullptr) : Json(std::string(baseline_name(f.baseline)));
+  j["evidence"] = text_or_null(f.evidence);
+  j["export"] = f.export_index;
   return j;
 }
 
+Json rule_json(const RuleInfo& r) {
+  Json refs = Json::array();
+  for (const auto& ref : r.references) refs.push_back({{"title", ref.title}, {"url", ref.url}});
+  return {{"id", r.id},
+          {"name", r.name},
+          {"severity", std::string(to_string(r.severity))},
+          {"escalated_severity",
+           r.escalated_severity ? Json(std::string(to_string(*r.escalated_severity))) : Json(nullptr)},
+          {"escalation", text_or_null(r.escalation)},
+          {"summary", r.summary},
+          {"rationale", r.rationale},
+          {"remediation", r.remediation},
+          {"references", refs},
+          {"controls", r.controls},
+          {"applies_to", r.applies_to}};
+}
+
+Json by_severity_json(const std::array<std::size_t, 5>& counts) {
+  Json j;
+  for (Severity s : kSeverities) j[std::string(to_string(s))] = counts[static_cast<std::size_t>(s)];
+  return j;
+}
+
+Json inventory_json(const InventoryApp& a) {
+  return {{"type", a.component.type},
+          {"name", a.component.name},
+          {"label", a.component.label},
+          {"same_as", text_or_null(a.same_as)},
+          {"export", a.export_index},
+          {"file", a.file},
+          {"contact_email", a.contact_email},
+          {"permitted_users", a.permitted_users},
+          {"permitted_users_default", a.permitted_users_default},
+          {"scopes", a.scopes},
+          {"callback_urls", a.callback_urls},
+          {"flows", a.flows},
+          {"run_as_user", a.run_as_user},
+          {"pkce", a.pkce},
+          {"ip_relaxation", a.ip_relaxation},
+          {"refresh_token_policy", a.refresh_token_policy},
+          {"session_timeout", a.session_timeout},
+          {"profiles", a.profiles},
+          {"permission_sets", a.permission_sets},
+          {"owner", a.owner},
+          {"criticality", a.criticality},
+          {"findings", by_severity_json(a.findings)}};
+}
+
+Json baseline_json(const std::optional<BaselineSummary>& b) {
+  if (!b) return nullptr;
+  Json fixed = Json::array();
+  for (const auto& f : b->fixed) {
+    fixed.push_back({{"fingerprint", f.fingerprint},
+                     {"rule", f.rule},
+                     {"component", component_json(f.component, nullptr)},
+                     {"message", f.message}});
+  }
+  return {{"path", b->path}, {"new", b->new_findings}, {"unchanged", b->unchanged}, {"fixed", fixed}};
+}
+
 /// nlohmann's dump(2) of `j`, every line after the first indented by `indent`.
-std::string dump(const nlohmann::ordered_json& j, std::string_view indent) {
-  std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+std::string dump(const Json& j, std::string_view indent) {
+  std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
   std::string out;
+  out.reserve(text.size());
   for (char c : text) {
     out.push_back(c);
     if (c == '\n') out += indent;
@@ -41,31 +123,56 @@ std::string dump(const nlohmann::ordered_json& j, std::string_view indent) {
   return out;
 }
 
-}  // namespace
-
-void write_json(std::ostream& out, const ReportView& view, const FormatOptions& options) {
-  const Report& report = view.report;
-  // Streamed one finding at a time: a report of a large export never exists twice in memory.
-  // The layout equals nlohmann's dump(2) of the whole document.
-  nlohmann::ordered_json tool = {{"name", "calint"}, {"version", options.version}};
-  out << "{\n  \"tool\": " << dump(tool, "  ") << ",\n  \"findings\": [";
+/// Writes `"key": [` then each item, then `]`, one item at a time: a report of a large export never
+/// exists twice in memory. The layout equals nlohmann's dump(2) of the whole document.
+template <class List, class ToJson>
+void stream_array(std::ostream& out, std::string_view key, const List& list, ToJson to_json) {
+  out << ",\n  \"" << key << "\": [";
   bool first = true;
-  for (const auto& f : report.findings) {
-    out << (first ? "\n    " : ",\n    ") << dump(finding_json(f), "    ");
+  for (const auto& item : list) {
+    out << (first ? "\n    " : ",\n    ") << dump(to_json(item), "    ");
     first = false;
   }
   out << (first ? "]" : "\n  ]");
-  nlohmann::ordered_json by_severity;
-  for (Severity s : kSeverities) by_severity[std::string(to_string(s))] = view.count(s);
-  nlohmann::ordered_json summary = {{"files", report.files_audited},
-                                    {"components", report.components},
-                                    {"by_severity", by_severity},
-                                    {"suppressed", view.suppressed.size()},
-                                    {"files_audited", report.files_audited},
-                                    {"files_skipped", report.files_skipped}};
-  auto errors = nlohmann::ordered_json::array();
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const ReportView& view, const FormatOptions& /*options*/) {
+  const Report& report = view.report;
+  auto field = [&](std::string_view key, const Json& value) { out << ",\n  \"" << key << "\": " << dump(value, "  "); };
+  out << "{\n  \"format_version\": " << kReportFormatVersion;
+  field("tool", {{"name", "calint"}, {"version", report.tool_version}});
+  field("audit_date", format_date(report.as_of));
+  field("policy",
+        {{"source", report.policy.source},
+         {"fail_on", report.policy.fail_on ? Json(std::string(to_string(*report.policy.fail_on))) : Json(nullptr)}});
+  field("partial", report.partial);
+  Json exports = Json::array();
+  for (const auto& r : report.roots) exports.push_back({{"path", r.path}, {"anchor", text_or_null(r.anchor)}});
+  field("exports", exports);
+  stream_array(out, "findings", report.findings, finding_json);
+  stream_array(out, "rules", report.rules, rule_json);
+  stream_array(out, "inventory", report.inventory, inventory_json);
+  field("baseline", baseline_json(report.baseline));
+  std::array<std::size_t, 5> by_severity{};
+  for (Severity s : kSeverities) by_severity[static_cast<std::size_t>(s)] = view.count(s);
+  field("summary", {{"files", report.files_audited},
+                    {"components", report.components},
+                    {"by_severity", by_severity_json(by_severity)},
+                    {"suppressed", view.suppressed.size()},
+                    {"files_audited", report.files_audited},
+                    {"files_skipped", report.files_skipped},
+                    {"findings", view.total},
+                    {"failing", view.failing ? Json(*view.failing) : Json(nullptr)},
+                    {"apps", report.inventory.size()},
+                    {"errors", report.errors.size()}});
+  field("notes", report.notes);
+  field("warnings", report.warnings);
+  Json errors = Json::array();
   for (const auto& e : report.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
-  out << ",\n  \"summary\": " << dump(summary, "  ") << ",\n  \"errors\": " << dump(errors, "  ") << "\n}\n";
+  field("errors", errors);
+  out << "\n}\n";
 }
 
 }  // namespace calint

@@ -21,22 +21,38 @@ struct Style {
   [[nodiscard]] std::string bold(std::string_view t) const { return wrap(t, "1"); }
 };
 
-std::string location(const Finding& f, const std::vector<std::string>& roots) {
+std::string location(const Finding& f, const Report& report) {
   if (!f.file.empty()) return fmt::format("{}:{}:{}", escape_controls(f.file), f.line, f.column);
-  auto index = static_cast<std::size_t>(f.export_index);
-  return index < roots.size() ? escape_controls(roots[index]) : std::string("(org-wide)");
+  const std::string& root = report.root(f.export_index);
+  return root.empty() ? std::string("(org-wide)") : escape_controls(root);
 }
 
-std::string heading(const Finding& f, const std::vector<std::string>& roots) {
+std::string heading(const Finding& f, const Report& report) {
   std::string h = fmt::format("{} {}", f.component.type, escape_controls(f.component.name));
   if (!f.component.label.empty() && f.component.label != f.component.name) {
     h += fmt::format(" ({})", escape_controls(f.component.label));
   }
-  if (roots.size() > 1 && static_cast<std::size_t>(f.export_index) < roots.size()) {
-    h += fmt::format(" in {}", escape_controls(roots[static_cast<std::size_t>(f.export_index)]));
+  if (report.roots.size() > 1 && !report.root(f.export_index).empty()) {
+    h += fmt::format(" in {}", escape_controls(report.root(f.export_index)));
   }
-  if (!f.same_as.type.empty()) h += fmt::format(" - same integration as {} {}", f.same_as.type, f.same_as.name);
+  if (!f.same_as.type.empty()) {
+    h += fmt::format(" - same integration as {} {}", f.same_as.type, escape_controls(f.same_as.name));
+  }
   return h;
+}
+
+std::string tags(const Finding& f) {
+  std::string t = fmt::format(" [{} {}]", f.rule, f.name);
+  if (f.baseline == BaselineState::Unchanged) t += " (unchanged since the baseline)";
+  return t;
+}
+
+std::string suppression_text(const Suppression& s) {
+  std::string t = fmt::format("{}: {}", s.kind, escape_controls(s.justification));
+  if (s.expires) t += fmt::format("; expires {}", format_date(*s.expires));
+  if (!s.owner.empty()) t += fmt::format("; owner {}", escape_controls(s.owner));
+  if (!s.ticket.empty()) t += fmt::format("; ticket {}", escape_controls(s.ticket));
+  return t;
 }
 
 }  // namespace
@@ -44,22 +60,32 @@ std::string heading(const Finding& f, const std::vector<std::string>& roots) {
 void write_text(std::ostream& out, const ReportView& view, const FormatOptions& options) {
   const Report& report = view.report;
   Style style{options.color};
-  const std::vector<std::string>& roots = report.roots;
 
+  if (report.partial) {
+    out << style.bold("Partial run") << ": only the files given were audited; checks for what is missing or unused "
+        << "did not run\n\n";
+  }
   for (const auto& group : view.groups) {
-    out << style.bold(heading(*group.first, roots)) << '\n';
+    out << style.bold(heading(*group.first, report)) << '\n';
     for (const Finding* f : group.findings) {
-      out << "  " << location(*f, roots) << ": " << style.severity(f->severity) << ": " << escape_controls(f->message)
-          << " [" << f->rule << ' ' << f->name << "]\n";
+      out << "  " << location(*f, report) << ": " << style.severity(f->severity) << ": " << escape_controls(f->message)
+          << tags(*f) << '\n';
     }
     out << '\n';
   }
   if (!view.suppressed.empty()) {
     out << style.bold("Accepted by policy exceptions") << '\n';
     for (const Finding* f : view.suppressed) {
-      out << "  " << location(*f, roots) << ": " << to_string(f->severity) << ": " << escape_controls(f->message)
-          << " [" << f->rule << ' ' << f->name << "] (exception: " << escape_controls(f->suppression->justification)
-          << ")\n";
+      out << "  " << location(*f, report) << ": " << to_string(f->severity) << ": " << escape_controls(f->message)
+          << " [" << f->rule << ' ' << f->name << "] (" << suppression_text(*f->suppression) << ")\n";
+    }
+    out << '\n';
+  }
+  if (report.baseline && !report.baseline->fixed.empty()) {
+    out << style.bold("Fixed since the baseline") << '\n';
+    for (const auto& f : report.baseline->fixed) {
+      out << "  " << f.component.type << ' ' << escape_controls(f.component.name) << ": " << escape_controls(f.message)
+          << " [" << f.rule << "]\n";
     }
     out << '\n';
   }
@@ -68,33 +94,32 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
   if (!view.fired.empty()) {
     out << style.bold("Rules triggered") << " (`calint explain ID` says why each matters and how to fix it)\n";
     for (const auto& [rule, count] : view.fired) {
-      out << "  " << rule->id << ' ' << rule->name << " (" << count << "): " << rule->summary << '\n';
+      out << "  " << rule->id << ' ' << rule->name << " (" << count << "): " << escape_controls(rule->summary) << '\n';
     }
     out << '\n';
   }
 
-  for (const auto& n : report.notes) out << "note: " << escape_controls(n) << '\n';
-  for (const auto& w : report.warnings) out << escape_controls(w) << '\n';
-  for (const auto& e : report.errors)
-    out << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
-  if (!report.notes.empty() || !report.warnings.empty() || !report.errors.empty()) out << '\n';
-
   std::vector<std::string> parts;
   for (Severity s : kSeverities) parts.push_back(fmt::format("{} {}", view.count(s), to_string(s)));
-  auto plural = [](std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
   out << style.bold("Summary") << ": " << plural(view.total, "finding") << " ("
       << fmt::format("{}", fmt::join(parts, ", ")) << ")";
   if (!view.suppressed.empty()) out << ", " << view.suppressed.size() << " accepted by exceptions";
   out << "; " << plural(report.components, "component") << " in " << plural(report.files_audited, "file")
       << " audited, " << plural(report.files_skipped, "file") << " skipped";
   if (!report.errors.empty()) out << "; " << plural(report.errors.size(), "error");
+  if (report.partial) out << "; partial run";
   out << '\n';
+  if (report.baseline) {
+    const auto& b = *report.baseline;
+    out << fmt::format("Baseline {}: {} new, {} unchanged, {} fixed\n", escape_controls(b.path), b.new_findings,
+                       b.unchanged, b.fixed.size());
+  }
   if (view.failing) {
     std::size_t failing = *view.failing;
-    out << fmt::format(
-        "{} at or above the fail threshold ({})\n",
-        failing == 0 ? std::string("No finding is") : plural(failing, "finding") + (failing == 1 ? " is" : " are"),
-        to_string(*report.policy.fail_on));
+    std::string what = report.baseline ? "new finding" : "finding";
+    out << fmt::format("{} at or above the fail threshold ({})\n",
+                       failing == 0 ? "No " + what + " is" : plural(failing, what) + (failing == 1 ? " is" : " are"),
+                       to_string(*report.policy.fail_on));
   }
 }
 

@@ -1,0 +1,92 @@
+#include <algorithm>
+#include <thread>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "core/date.h"
+#include "engine/engine.h"
+#include "policy/catalog.h"
+#include "policy/policy.h"
+
+#ifndef CALINT_VERSION
+#define CALINT_VERSION "0.0.0"
+#endif
+
+namespace calint {
+
+/// Loads --policy or the embedded default; on error prints it and returns false.
+bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
+  try {
+    policy = path.empty() ? default_policy(builtin_catalog()) : load_policy_file(path, builtin_catalog());
+  } catch (const PolicyError& e) {
+    err << e.what() << '\n';
+    return false;
+  }
+  return true;
+}
+
+CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
+  CLI::App* cmd = app.add_subcommand("audit", "Audit one or more metadata exports (folders or files)");
+  cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or single metadata files")
+      ->required()
+      ->type_name("PATH");
+  cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)")
+      ->type_name("FILE");
+  cmd->add_option("--fail-on", a.fail_on,
+                  "Exit 1 when a finding is at or above this severity (default: the policy's fail_on, high)")
+      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
+      ->type_name("SEVERITY");
+  cmd->add_flag("--exit-zero", a.exit_zero, "Report without failing: exit 0 even with findings (errors still exit 2)");
+  cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")->type_name("YYYY-MM-DD");
+  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
+  add_output_options(*cmd, a.output);
+  return cmd;
+}
+
+int run_audit_command(const AuditArgs& a, Console& console) {
+  std::string usage;
+  auto targets = plan_outputs(a.output, usage);
+  if (!targets) {
+    console.err << usage << '\n';
+    return kExitError;
+  }
+  Policy policy;
+  if (!load_policy(a.policy, policy, console.err)) return kExitError;
+
+  Severity threshold = a.fail_on.empty() ? policy.fail_on : *parse_severity(a.fail_on);  // validated by CLI11
+  AuditOptions options;
+  options.today = today_utc();
+  if (!a.as_of.empty()) {
+    auto d = parse_date(a.as_of);
+    if (!d) {
+      console.err << fmt::format("calint: --as-of must be a date YYYY-MM-DD, found '{}'\n", a.as_of);
+      return kExitError;
+    }
+    options.today = *d;
+  }
+  options.paths = a.paths;
+  options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  if (!a.exit_zero) options.fail_on = threshold;
+  options.tool_version = CALINT_VERSION;
+
+  Progress progress;
+  options.progress = &progress;
+  Report report;
+  {
+    std::optional<ProgressLine> line;
+    if (show_progress(console.err_is_terminal, a.output.quiet))
+      line.emplace(console.err, progress, std::chrono::seconds(1));
+    report = run_audit(options, policy, builtin_catalog());
+  }
+  if (!write_outputs(report, *targets, a.output, console)) return kExitError;
+  if (!report.errors.empty()) return kExitError;
+  if (a.exit_zero) return kExitClean;
+  return count_at_or_above(report, threshold) > 0 ? kExitFindings : kExitClean;
+}
+
+}  // namespace calint

@@ -1,0 +1,41 @@
+#pragma once
+// Internal to cli/: the subcommands that write reports. Each adds its options to the CLI11 app and
+// runs once parsed; the option wiring of each lives in its own file, ready for more options.
+#include <string>
+#include <vector>
+
+#include "cli/output.h"
+
+namespace calint {
+
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+struct Policy;
+
+/// Loads the policy at `path`, or the embedded default for ""; on error prints it and returns false.
+bool load_policy(const std::string& path, Policy& policy, std::ostream& err);
+
+struct AuditArgs {
+  std::vector<std::string> paths;
+  std::string policy;
+  std::string fail_on;
+  bool exit_zero = false;
+  std::string as_of;
+  int jobs = 0;
+  OutputArgs output;
+};
+
+CLI::App* add_audit_command(CLI::App& app, AuditArgs& args);
+int run_audit_command(const AuditArgs& args, Console& console);
+
+struct RenderArgs {
+  std::string report;
+  OutputArgs output;
+};
+
+CLI::App* add_render_command(CLI::App& app, RenderArgs& args);
+int run_render_command(const RenderArgs& args, Console& console);
+
+}  // namespace calint

@@ -1,0 +1,195 @@
+#include "cli/output.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "core/text.h"
+
+namespace fs = std::filesystem;
+
+namespace calint {
+
+void add_output_options(CLI::App& cmd, OutputArgs& args) {
+  std::vector<std::string> names;
+  std::string help = "Report format (default: text):";
+  for (const auto& f : formats()) {
+    names.emplace_back(f.name);
+    help += fmt::format("\n  {}: {}", f.name, f.description);
+  }
+  args.format_option = cmd.add_option("--format", args.format, help)->check(CLI::IsMember(names))->type_name("FORMAT");
+  args.output_option =
+      cmd.add_option("--output", args.output, "Write the report to FILE instead of standard output")->type_name("FILE");
+  cmd.add_option("-o", args.extra,
+                 "Write one more report: FORMAT to PATH ('-' for standard output); repeatable. With only -o, "
+                 "standard output gets nothing")
+      ->type_name("FORMAT:PATH")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd.add_option("--srcroot", args.srcroot,
+                 "Folder that SARIF, GitLab, GitHub and JUnit paths are relative to (default: the git top-level of "
+                 "the current folder, else the current folder)")
+      ->type_name("DIR");
+  cmd.add_option("--link-base", args.link_base,
+                 "Markdown: make locations links under this URL (e.g. https://github.com/ORG/REPO/blob/SHA)")
+      ->type_name("URL");
+  cmd.add_flag("--no-color", args.no_color, "No colour in the text report (also: NO_COLOR set)");
+  cmd.add_flag("--quiet,-q", args.quiet, "No progress and no notes on stderr (warnings and errors still print)");
+}
+
+std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, std::string& error) {
+  std::vector<OutputTarget> targets;
+  bool format_given = args.format_option && args.format_option->count() > 0;
+  bool output_given = args.output_option && args.output_option->count() > 0;
+  if (format_given || output_given || args.extra.empty()) {
+    targets.push_back({find_format(args.format), args.output == "-" ? std::string() : args.output});
+  }
+  for (const auto& spec : args.extra) {
+    auto colon = spec.find(':');
+    std::string name = spec.substr(0, colon);
+    if (colon == std::string::npos || colon + 1 == spec.size()) {
+      error = fmt::format("calint: -o takes FORMAT:PATH, found '{}'", spec);
+      return std::nullopt;
+    }
+    const Format* format = find_format(name);
+    if (!format) {
+      error = fmt::format("calint: -o '{}': unknown format '{}'; formats: {}", spec, name, format_names());
+      return std::nullopt;
+    }
+    std::string path = spec.substr(colon + 1);
+    targets.push_back({format, path == "-" ? std::string() : path});
+  }
+  std::set<std::string> seen;
+  bool stdout_taken = false;
+  for (const auto& t : targets) {
+    if (t.path.empty()) {
+      if (stdout_taken) {
+        error = "calint: only one report can go to standard output (--format, or one -o FORMAT:-)";
+        return std::nullopt;
+      }
+      stdout_taken = true;
+      continue;
+    }
+    std::string key = fs::path(t.path).lexically_normal().string();
+    if (!seen.insert(key).second) {
+      error = fmt::format("calint: two reports would be written to '{}'", t.path);
+      return std::nullopt;
+    }
+  }
+  return targets;
+}
+
+namespace {
+
+/// The folder SARIF and the CI formats make paths relative to.
+std::string source_root(const OutputArgs& args, const fs::path& cwd) {
+  if (!args.srcroot.empty()) return fs::absolute(args.srcroot).lexically_normal().string();
+  std::error_code ec;
+  for (fs::path dir = cwd; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir.string();
+    if (dir == dir.root_path()) break;
+  }
+  return cwd.string();
+}
+
+mode_t new_file_mode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+void print_diagnostics(const Report& report, const OutputArgs& args, std::ostream& err) {
+  if (!args.quiet) {
+    for (const auto& n : report.notes) err << "note: " << escape_controls(n) << '\n';
+  }
+  for (const auto& w : report.warnings) err << escape_controls(w) << '\n';
+  for (const auto& e : report.errors)
+    err << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           std::string& error) {
+  std::error_code ec;
+  fs::path target(path);
+  if (fs::is_symlink(target, ec)) {
+    fs::path resolved = fs::weakly_canonical(target, ec);
+    if (!ec) target = resolved;
+  }
+  struct stat st {};
+  bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      error = "it is a folder";
+      return false;
+    }
+    std::ofstream direct(target, std::ios::binary);  // /dev/null, a FIFO, a terminal: no rename
+    if (direct) write(direct);
+    direct.flush();
+    if (!direct) error = "cannot write";
+    return static_cast<bool>(direct);
+  }
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string templ = (dir / ("." + target.filename().string() + ".calint-XXXXXX")).string();
+  int fd = ::mkstemp(templ.data());
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  ::fchmod(fd, exists ? (st.st_mode & 07777) : new_file_mode());
+  ::close(fd);
+  bool ok = false;
+  {
+    std::ofstream file(templ, std::ios::binary | std::ios::trunc);
+    if (file) {
+      write(file);
+      file.flush();
+      ok = static_cast<bool>(file);
+    }
+  }
+  if (ok && std::rename(templ.c_str(), target.c_str()) == 0) return true;
+  error = ok ? std::strerror(errno) : std::string("cannot write (disk full?)");
+  ::unlink(templ.c_str());
+  return false;
+}
+
+bool write_outputs(const Report& report, const std::vector<OutputTarget>& targets, const OutputArgs& args,
+                   Console& console) {
+  ReportView view = make_view(report);
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  FormatOptions options;
+  options.cwd = cwd.string();
+  options.srcroot = source_root(args, cwd);
+  options.link_base = args.link_base;
+  bool all_written = true;
+  for (const auto& t : targets) {
+    options.color = t.path.empty() && !args.no_color && console.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+    auto write = [&](std::ostream& out) { t.format->write(out, view, options); };
+    if (t.path.empty()) {
+      write(console.out);
+      console.out.flush();
+      continue;
+    }
+    std::string error;
+    if (!write_file_atomically(t.path, write, error)) {
+      console.err << fmt::format("calint: cannot write report to '{}': {}\n", t.path, error);
+      all_written = false;
+    }
+  }
+  print_diagnostics(report, args, console.err);
+  return all_written;
+}
+
+}  // namespace calint

@@ -1,0 +1,65 @@
+#pragma once
+// Internal to cli/: where reports go. `audit` and `render` share these options, so both can be
+// given the same and write the same bytes.
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/report.h"
+#include "report/formats.h"
+
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
+namespace calint {
+
+/// The streams of a command, and whether each is a terminal.
+struct Console {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+  bool err_is_terminal = false;
+};
+
+struct OutputArgs {
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> extra;  ///< -o FORMAT:PATH
+  std::string srcroot;
+  std::string link_base;
+  bool no_color = false;
+  bool quiet = false;
+  CLI::Option* format_option = nullptr;
+  CLI::Option* output_option = nullptr;
+};
+
+/// Adds --format, --output, -o, --srcroot, --link-base, --no-color and --quiet to a command.
+void add_output_options(CLI::App& cmd, OutputArgs& args);
+
+/// One report to write: a format, and a file ("" for standard output).
+struct OutputTarget {
+  const Format* format = nullptr;
+  std::string path;
+};
+
+/// The reports the options ask for. On a usage error (an unknown format after -o, two reports on
+/// standard output or in one file) returns nullopt with the message in `error`.
+std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, std::string& error);
+
+/// Writes every report (files atomically: a temporary file in the same folder, then a rename), then
+/// the report's notes (unless --quiet), warnings and errors on stderr. False, with a message on
+/// stderr, when a report could not be written.
+bool write_outputs(const Report& report, const std::vector<OutputTarget>& targets, const OutputArgs& args,
+                   Console& console);
+
+/// Writes a file atomically: `write` fills a temporary file in the same folder, which then
+/// replaces `path`. A path that exists but is not a regular file (/dev/null, a FIFO) is written in
+/// place. False with a message in `error` on failure, and `path` is left as it was.
+bool write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           std::string& error);
+
+}  // namespace calint

@@ -1,0 +1,88 @@
+#include "load/evidence.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "load/encoding.h"
+#include "load/redact.h"
+
+namespace calint {
+
+namespace {
+
+constexpr std::size_t kEvidenceBytes = 200;
+
+/// The byte offset of 1-based `column` (in code points) within `line`.
+std::size_t column_offset(std::string_view line, int column) {
+  std::size_t offset = 0;
+  for (int c = 1; c < column && offset < line.size(); ++c) {
+    ++offset;
+    while (offset < line.size() && (static_cast<unsigned char>(line[offset]) & 0xC0U) == 0x80U) ++offset;
+  }
+  return offset;
+}
+
+/// Sets the evidence of the findings of one file.
+void fill(std::string_view text, const std::vector<Finding*>& findings) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte-order mark is not evidence
+  auto secrets = load::secret_ranges(text);
+  // Line starts are found once, in step with the findings sorted by line.
+  std::vector<Finding*> by_line = findings;
+  std::sort(by_line.begin(), by_line.end(), [](const Finding* a, const Finding* b) { return a->line < b->line; });
+  std::size_t start = 0;
+  int line = 1;
+  for (Finding* f : by_line) {
+    while (line < f->line && start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      start = nl == std::string_view::npos ? text.size() : nl + 1;
+      ++line;
+    }
+    if (line != f->line || start >= text.size()) continue;
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start && text[end - 1] == '\r') --end;
+    std::size_t focus = column_offset(text.substr(start, end - start), f->column);
+    f->evidence = load::redacted_line(text, start, end, secrets, kEvidenceBytes, focus);
+  }
+}
+
+}  // namespace
+
+void attach_evidence(const ExportSource& source, const Export& model, std::span<Finding> findings, int jobs) {
+  std::map<std::string_view, std::size_t> file_of;  // rel_path -> index into model.files
+  for (std::size_t i = 0; i < model.files.size(); ++i) file_of.emplace(model.files[i].rel_path, i);
+  std::map<std::size_t, std::vector<Finding*>> per_file;
+  for (auto& f : findings) {
+    if (f.file.empty() || f.line <= 0) continue;
+    auto it = file_of.find(f.rel_path);
+    if (it != file_of.end()) per_file[it->second].push_back(&f);
+  }
+  std::vector<std::pair<std::size_t, std::vector<Finding*>>> work(per_file.begin(), per_file.end());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    std::string bytes;
+    std::string error;
+    for (std::size_t i = next++; i < work.size(); i = next++) {
+      const auto& [index, file_findings] = work[i];
+      try {
+        if (!source.read(model.files[index], bytes, error) || !load::to_utf8(bytes, error)) continue;
+        fill(bytes, file_findings);
+      } catch (const std::exception&) {  // out of memory, say: this file's findings go without evidence
+      }
+      bytes = std::string();
+    }
+  };
+  std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, jobs)), work.size());
+  if (threads <= 1) {
+    worker();
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace calint
