@@ -1,9 +1,13 @@
 // Whole reports of the samples, in every format, against files under tests/golden/.
 // CALINT_UPDATE_GOLDEN=1 rewrites them; review the change with `git diff`. Never set it in CI.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 
 #include "core/text.h"
 #include "load/metadata_types.h"
@@ -183,5 +187,58 @@ TEST_CASE("well-configured sample apps get nothing at medium or above", "[golden
     for (const auto& f : r.findings) {
       if (f.component.name == good) CHECK(f.severity < Severity::Medium);
     }
+  }
+}
+
+TEST_CASE("JUnit of the samples parses back with the counts of the JSON report", "[golden][junit]") {
+  test::TempDir dir;
+  for (const auto& args : {kSourceOrg, kStrict}) {
+    INFO(args[1]);
+    const std::string json = (dir.path / "r.json").string();
+    const std::string xml = (dir.path / "r.xml").string();
+    test::run(with(args, {"-o", "json:" + json, "-o", "junit:" + xml}));
+    auto report = nlohmann::json::parse(test::read_file(json));
+    pugi::xml_document doc;
+    REQUIRE(doc.load_file(xml.c_str()));
+    // Expected per rule: the (export, component) cases, those failing (at or above the threshold and
+    // counted), and those skipped (no finding that counts).
+    std::string threshold = report["policy"]["fail_on"];
+    std::vector<std::string> order = {"info", "low", "medium", "high", "critical"};
+    auto rank = [&](const std::string& s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
+    std::map<std::string, std::map<std::string, std::pair<bool, bool>>> cases;  // rule -> case -> (fails, counts)
+    for (const auto& f : report["findings"]) {
+      std::string key = std::to_string(f["export"].get<int>()) + "/" + f["component"]["type"].get<std::string>() + "/" +
+                        f["component"]["name"].get<std::string>();
+      auto& c = cases[f["rule"]][key];
+      bool counts = !f["suppressed"].get<bool>() && f["baseline"] != "unchanged";
+      c.first = c.first || (counts && rank(f["severity"]) >= rank(threshold));
+      c.second = c.second || counts;
+    }
+    std::size_t suites = 0;
+    std::size_t all_failures = 0;
+    for (pugi::xml_node suite : doc.child("testsuites").children("testsuite")) {
+      std::string id = std::string(suite.attribute("name").value()).substr(0, 5);
+      INFO(id);
+      auto it = cases.find(id);
+      std::size_t tests = it == cases.end() ? 1 : it->second.size();
+      std::size_t failures = 0;
+      std::size_t skipped = 0;
+      if (it != cases.end()) {
+        for (const auto& [key, c] : it->second) {
+          failures += c.first ? 1 : 0;
+          skipped += c.second ? 0 : 1;
+        }
+      }
+      CHECK(suite.attribute("tests").as_ullong() == tests);
+      CHECK(suite.attribute("failures").as_ullong() == failures);
+      CHECK(suite.attribute("skipped").as_ullong() == skipped);
+      CHECK(std::distance(suite.children("testcase").begin(), suite.children("testcase").end()) ==
+            static_cast<std::ptrdiff_t>(tests));
+      all_failures += failures;
+      ++suites;
+    }
+    CHECK(suites == report["rules"].size());
+    CHECK(doc.child("testsuites").attribute("failures").as_ullong() == all_failures);
+    CHECK(all_failures > 0);
   }
 }

@@ -44,6 +44,25 @@ std::string_view security_severity(Severity s) {
   return "";
 }
 
+/// The first paragraph of a text, on one line, cut at a word to at most `max` bytes (GitHub shows
+/// at most 1024 characters of a rule's fullDescription).
+std::string first_paragraph(std::string_view text, std::size_t max) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    std::string_view line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    if (line.empty() && !out.empty()) break;
+    if (!line.empty() && !out.empty()) out += ' ';
+    out += line;
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  if (out.size() <= max) return out;
+  std::size_t cut = out.rfind(' ', max - 3);
+  return out.substr(0, cut == std::string::npos ? max - 3 : cut) + "...";
+}
+
 std::string help_markdown(const RuleInfo& r) {
   std::string md = fmt::format("**{} {}** ({})\n\n{}\n\n### Why it matters\n\n{}\n\n### How to fix it\n\n{}", r.id,
                                r.name, to_string(r.severity), r.summary, r.rationale, r.remediation);
@@ -63,7 +82,7 @@ Json rule_json(const RuleInfo& r) {
   Json rule = {{"id", r.id},
                {"name", r.name},
                {"shortDescription", {{"text", r.summary}}},
-               {"fullDescription", {{"text", r.summary + " " + r.rationale}}},
+               {"fullDescription", {{"text", r.rationale.empty() ? r.summary : first_paragraph(r.rationale, 1000)}}},
                {"help",
                 {{"text", fmt::format("Why it matters: {}\nHow to fix it: {}", r.rationale, r.remediation)},
                  {"markdown", help_markdown(r)}}}};
