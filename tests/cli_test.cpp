@@ -1,9 +1,13 @@
 // The command line end to end, in-process: exit codes and exact error texts.
+#include <chrono>
 #include <filesystem>
+#include <sstream>
+#include <thread>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli/progress.h"
 #include "policy/catalog.h"
 #include "test_support.h"
 
@@ -225,4 +229,129 @@ TEST_CASE("text from hostile files cannot drive the terminal", "[cli][secrets]")
   CHECK(r.out.find('\x1b') == std::string::npos);
   CHECK(r.out.find('\x07') == std::string::npos);
   CHECK(r.out.find("\\x1b[2J") != std::string::npos);
+}
+
+TEST_CASE("-o writes one more report per FORMAT:PATH; only -o leaves standard output empty", "[cli][output]") {
+  test::TempDir dir;
+  const std::string json = (dir.path / "r.json").string();
+  const std::string sarif = (dir.path / "sub dir" / "r.sarif").string();
+  fs::create_directories(dir.path / "sub dir");
+  auto only = test::run({"audit", "samples/source-org", "-o", "json:" + json, "-o", "sarif:" + sarif});
+  CHECK(only.code == 1);
+  CHECK(only.out.empty());
+  CHECK(nlohmann::json::parse(test::read_file(json))["format_version"] == 1);
+  CHECK(nlohmann::json::parse(test::read_file(sarif))["version"] == "2.1.0");
+  // --format still writes to standard output alongside -o; a path may hold a colon.
+  const std::string colon = (dir.path / "a:b.csv").string();
+  auto both = test::run({"audit", "samples/source-org", "--format", "markdown", "-o", "csv:" + colon});
+  CHECK(both.out.rfind("## ", 0) == 0);
+  CHECK(test::read_file(colon).rfind("severity,rule,", 0) == 0);
+  // --output without --format is text, and -o FORMAT:- is standard output.
+  const std::string txt = (dir.path / "r.txt").string();
+  auto dash = test::run({"audit", "samples/source-org", "--output", txt, "-o", "github:-"});
+  CHECK(dash.out.rfind("::error ", 0) == 0);
+  CHECK(test::read_file(txt).find("Summary: 30 findings") != std::string::npos);
+}
+
+TEST_CASE("-o usage errors name the valid formats and stop before auditing", "[cli][output][errors]") {
+  auto unknown = test::run({"audit", "samples/source-org", "-o", "xml:r.xml"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err ==
+        "calint: -o 'xml:r.xml': unknown format 'xml'; formats: text, json, sarif, html, markdown, junit, csv, "
+        "gitlab, github, inventory\n");
+  auto no_colon = test::run({"audit", "samples/source-org", "-o", "report.json"});
+  CHECK(no_colon.code == 2);
+  CHECK(no_colon.err == "calint: -o takes FORMAT:PATH, found 'report.json'\n");
+  auto two_stdout = test::run({"audit", "samples/source-org", "-o", "json:-", "-o", "sarif:-"});
+  CHECK(two_stdout.code == 2);
+  CHECK(two_stdout.err == "calint: only one report can go to standard output (--format, or one -o FORMAT:-)\n");
+  auto format_and_dash = test::run({"audit", "samples/source-org", "--format", "json", "-o", "sarif:-"});
+  CHECK(format_and_dash.code == 2);
+  auto same_file = test::run({"audit", "samples/source-org", "-o", "json:r.out", "-o", "sarif:./r.out"});
+  CHECK(same_file.code == 2);
+  CHECK(same_file.err == "calint: two reports would be written to './r.out'\n");
+  CHECK_FALSE(fs::exists("r.out"));
+  auto render = test::run({"render", "x.json", "-o", "pdf:x.pdf"});
+  CHECK(render.code == 2);
+  CHECK(render.err.rfind("calint: -o 'pdf:x.pdf': unknown format 'pdf'", 0) == 0);
+}
+
+TEST_CASE("reports are written atomically: a failed write leaves the old report", "[cli][output]") {
+  test::TempDir dir;
+  fs::path report = dir.path / "report.json";
+  test::write_file(report, "previous report\n");
+  fs::permissions(report, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  CHECK(test::run({"audit", "samples/source-org", "-o", "json:" + report.string()}).code == 1);
+  CHECK(nlohmann::json::parse(test::read_file(report))["tool"]["name"] == "calint");
+  // The file keeps its mode, and no temporary file is left behind.
+  CHECK((fs::status(report).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) files += e.is_regular_file() ? 1 : 0;
+  CHECK(files == 1);
+
+  // A folder where the file should go: the write fails, nothing is replaced, exit 2.
+  fs::create_directories(dir.path / "taken.json");
+  auto folder = test::run({"audit", "samples/source-org", "-o", "json:" + (dir.path / "taken.json").string()});
+  CHECK(folder.code == 2);
+  CHECK(folder.err.rfind("calint: cannot write report to '" + (dir.path / "taken.json").string() + "': it is a folder",
+                         0) == 0);
+  // A character device is written in place (no rename over /dev/null).
+  CHECK(test::run({"audit", "samples/source-org", "-o", "json:/dev/null"}).code == 1);
+  CHECK(fs::is_character_file("/dev/null"));
+  // A symbolic link is followed: the report replaces its target, the link stays.
+  test::write_file(dir.path / "target.md", "old\n");
+  fs::create_symlink(dir.path / "target.md", dir.path / "link.md");
+  CHECK(test::run({"audit", "samples/source-org", "-o", "markdown:" + (dir.path / "link.md").string()}).code == 1);
+  CHECK(fs::is_symlink(dir.path / "link.md"));
+  CHECK(test::read_file(dir.path / "target.md").rfind("## ", 0) == 0);
+}
+
+TEST_CASE("render reads standard input and takes the same output options", "[cli][render]") {
+  test::TempDir dir;
+  const std::string json = (dir.path / "r.json").string();
+  test::run({"audit", "samples/source-org", "--format", "json", "--output", json, "--as-of", "2026-06-01"});
+  auto text = test::run({"render", json});
+  CHECK(text.code == 0);  // render reports; the audit decides the exit code
+  CHECK(text.out.find("Summary: 30 findings") != std::string::npos);
+  CHECK(text.err.find("note: ConnectedApp Partner_Portal") != std::string::npos);
+  auto quiet = test::run({"render", json, "--quiet"});
+  CHECK(quiet.err.empty());
+  auto junk = test::run({"render", (test::source_dir() / "samples/README.md").string()});
+  CHECK(junk.code == 2);
+  CHECK(junk.err.find(": not JSON: ") != std::string::npos);
+}
+
+TEST_CASE("quiet mode silences notes but not warnings or errors", "[cli]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "p.yaml", "scopes:\n  apps:\n    - app: Nope\n      allow: [Api]\n");
+  auto r = test::run({"audit", "samples/source-org", "no/such/export", "--policy", (dir.path / "p.yaml").string(),
+                      "--quiet", "--format", "json"});
+  CHECK(r.err.find("note:") == std::string::npos);
+  CHECK(r.err.find("warning: scopes.apps entry for 'Nope'") != std::string::npos);
+  CHECK(r.err.find("no/such/export: error: cannot read") != std::string::npos);
+}
+
+TEST_CASE("progress is redrawn in place once the delay passed, and cleared at the end", "[cli][progress]") {
+  using namespace std::chrono_literals;
+  CHECK(ProgressLine::text(12, 40, 1500ms) == "calint: 12/40 files read, 1.5 s");
+  Progress progress;
+  progress.files_listed = 10;
+  progress.files_read = 4;
+  std::ostringstream err;
+  {
+    ProgressLine line(err, progress, 0ms);
+    for (int i = 0; i < 1000 && !line.drawn(); ++i) std::this_thread::sleep_for(10ms);
+    REQUIRE(line.drawn());
+  }
+  CHECK(err.str().rfind("\r\033[Kcalint: 4/10 files read, ", 0) == 0);
+  CHECK(err.str().substr(err.str().size() - 4) == "\r\033[K");
+  std::ostringstream short_run;
+  { ProgressLine line(short_run, progress, 1h); }
+  CHECK(short_run.str().empty());
+  // The command line shows it only on a terminal, and never with --quiet or in CI.
+  CHECK_FALSE(show_progress(false, false));
+  CHECK_FALSE(show_progress(true, true));
+  auto r = test::run({"audit", "samples/source-org", "--format", "json", "--output", "/dev/null"});
+  CHECK(r.err.find('\r') == std::string::npos);
 }

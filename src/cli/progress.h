@@ -1,5 +1,6 @@
 #pragma once
 // Internal to cli/: progress of a long audit on a terminal.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -21,6 +22,8 @@ class ProgressLine {
   ProgressLine(ProgressLine&&) = delete;
   ProgressLine& operator=(ProgressLine&&) = delete;
 
+  /// Whether the line has been drawn (for tests).
+  [[nodiscard]] bool drawn() const { return drawn_.load(); }
   /// The line as drawn after `elapsed`.
   static std::string text(std::size_t read, std::size_t listed, std::chrono::milliseconds elapsed);
 
@@ -33,7 +36,7 @@ class ProgressLine {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
-  bool drawn_ = false;
+  std::atomic<bool> drawn_{false};
   std::thread thread_;
 };
 

@@ -168,13 +168,16 @@ void write_finding(std::ostream& out, const Finding& f, const Report& report) {
   out << "<details class=\"finding " << html::sev_class(f.severity) << "\" id=\"f-" << h(f.fingerprint)
       << "\" data-fingerprint=\"" << h(f.fingerprint) << "\" data-rule=\"" << h(f.rule)
       << "\"><summary><span class=\"tag\">" << to_string(f.severity) << "</span><span class=\"rule\">" << h(f.rule)
-      << ' ' << h(f.name) << "</span>" << h(rule ? rule->summary : f.message) << "<span class=\"loc\">"
-      << h(location_text(f, report)) << "</span>";
+      << ' ' << h(f.name) << "</span>" << h(f.message) << "<span class=\"loc\">" << h(location_text(f, report))
+      << "</span>";
   if (f.baseline == BaselineState::New) out << " <span class=\"tag sev-info\">new</span>";
   if (f.baseline == BaselineState::Unchanged)
     out << " <span class=\"tag sev-info\">unchanged since the baseline</span>";
-  out << "</summary>\n<div class=\"body\"><p class=\"msg\">" << h(f.message) << "</p>";
-  if (!f.evidence.empty()) out << "<pre class=\"evidence\">" << h(f.evidence) << "</pre>";
+  out << "</summary>\n<div class=\"body\">";
+  if (rule) out << "<p class=\"msg\">" << h(rule->id) << ' ' << h(rule->name) << ": " << h(rule->summary) << "</p>";
+  if (!f.evidence.empty()) {
+    out << "<pre class=\"evidence\"><span class=\"ln\">" << f.line << "</span>" << h(f.evidence) << "</pre>";
+  }
   if (rule) {
     out << "<h4>Why it matters</h4>" << html::prose(rule->rationale) << "<h4>How to fix it</h4>"
         << html::prose(rule->remediation);

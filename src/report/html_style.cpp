@@ -49,15 +49,19 @@ td ul{margin:0;padding-left:16px}
 .type{font-size:11px;color:var(--muted);text-transform:uppercase;letter-spacing:.4px}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 code{background:#f1f5f9;border-radius:3px;padding:0 3px}
+pre.evidence .ln{color:#64748b;margin-right:12px;user-select:none}
 pre.evidence{background:#0f172a;color:#e2e8f0;padding:8px 10px;border-radius:6px;white-space:pre-wrap;word-break:break-all;margin:6px 0}
 article.component{border:1px solid var(--line);border-radius:8px;margin:14px 0;overflow:hidden}
 article.component>header{background:var(--soft);padding:10px 14px;display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}
 article.component>header .label{color:var(--muted)}
 details.finding{border-top:1px solid var(--line);padding:0 14px}
-details.finding>summary{cursor:pointer;padding:8px 0;list-style-position:outside}
+details.finding>summary{cursor:pointer;padding:8px 0 8px 18px;list-style:none;position:relative}
+details.finding>summary::-webkit-details-marker{display:none}
+details.finding>summary::before{content:"\25B8";position:absolute;left:2px;top:8px;color:var(--muted);transition:transform .15s}
+details.finding[open]>summary::before{transform:rotate(90deg)}
 details.finding>summary .rule{font-weight:650;margin:0 6px}
 details.finding>summary .loc{color:var(--muted);font-size:12px;margin-left:6px;word-break:break-all}
-details.finding .body{padding:0 0 12px 4px}
+details.finding .body{padding:0 0 12px 18px;max-width:980px}
 details.finding .msg{font-weight:550;margin:4px 0}
 .refs{font-size:12.5px}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
@@ -68,7 +72,7 @@ a{color:var(--accent)}
   header.top{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 10px}
   header.top .sub,dl.meta dt,dl.meta dd{color:#000}
   details::details-content{content-visibility:visible;display:block}
-  details>summary{list-style:none}
+  details.finding>summary::before{content:none}
   article.component,details.finding{break-inside:avoid}
   .scroll{overflow:visible;border:0}
   th{position:static}
