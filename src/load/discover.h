@@ -17,8 +17,8 @@ std::string join_display(const std::string& root, const std::string& rel);
 /// followed only while they stay inside the tree; loops and duplicates are visited once.
 Listing discover(const std::string& path);
 
-/// The project file of a folder export: sfdx-project.json or package.xml at `root`, else the first
-/// package.xml one folder down (by name); "" when there is none or `root` is not a folder.
+/// The project file of a folder export: sfdx-project.json or package.xml at `root`, else one folder
+/// down (folders by name); "" when there is none or `root` is not a folder.
 std::string find_project_file(const std::string& root);
 
 /// Reads a whole regular file; on failure returns false with a message. A FIFO named like a

@@ -49,14 +49,19 @@ std::string find_project_file(const std::string& root) {
   for (const char* name : {"sfdx-project.json", "package.xml"}) {
     if (regular(fs::path(root) / name)) return join_display(root, name);
   }
-  // A metadata-API retrieve unpacked one level down (unpackaged/package.xml, src/package.xml).
+  // One folder down: a project in a subfolder (salesforce/sfdx-project.json) or a metadata-API
+  // retrieve unpacked there (unpackaged/package.xml, src/package.xml).
   std::vector<std::string> below;
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_directory(ec) && regular(it->path() / "package.xml")) below.push_back(it->path().filename().string());
+    if (it->is_directory(ec)) below.push_back(it->path().filename().string());
   }
-  if (below.empty()) return {};
   std::sort(below.begin(), below.end());
-  return join_display(root, below.front() + "/package.xml");
+  for (const char* name : {"sfdx-project.json", "package.xml"}) {
+    for (const auto& dir : below) {
+      if (regular(fs::path(root) / dir / name)) return join_display(root, dir + "/" + name);
+    }
+  }
+  return {};
 }
 
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {

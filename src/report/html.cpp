@@ -36,6 +36,17 @@ std::string list_cell(const std::vector<std::string>& items) {
   return out + "</ul>";
 }
 
+/// Short values (scopes, flows) as pills; `hot` ones (Full, Web, RefreshToken) stand out.
+std::string pills(const std::vector<std::string>& items, bool mark_broad) {
+  if (items.empty()) return "<span class=\"muted\">&mdash;</span>";
+  std::string out;
+  for (const auto& i : items) {
+    bool hot = mark_broad && (i == "Full" || i == "Web" || i == "RefreshToken" || i == "OfflineAccess");
+    out += fmt::format("<span class=\"pill{}\">{}</span>", hot ? " hot" : "", h(i));
+  }
+  return out;
+}
+
 std::string text_cell(const std::string& s) { return s.empty() ? "<span class=\"muted\">&mdash;</span>" : h(s); }
 
 /// Row ids of the inventory, by (export, type, name).
@@ -115,7 +126,40 @@ void write_summary(std::ostream& out, const ReportView& view) {
   out << "</div></section>\n";
 }
 
-void write_inventory_table(std::ostream& out, const Report& report) {
+std::string_view other_type(std::string_view type) {
+  return type == "ConnectedApp" ? "ExternalClientApplication" : "ConnectedApp";
+}
+
+void write_inventory_row(std::ostream& out, const Report& report, std::size_t i, const AppIndex& apps, bool owners) {
+  const InventoryApp& a = report.inventory[i];
+  out << "<tr id=\"app-" << i << "\" class=\"app\" data-name=\"" << h(a.component.name) << "\"><td class=\"app\">"
+      << "<div class=\"type\">" << h(a.component.type) << "</div><strong>" << h(a.component.name) << "</strong>";
+  if (!a.component.label.empty() && a.component.label != a.component.name) {
+    out << "<br><span class=\"muted\">" << h(a.component.label) << "</span>";
+  }
+  if (!a.same_as.empty()) {
+    std::string type(other_type(a.component.type));
+    std::string other = app_anchor(apps, a.export_index, type, a.same_as);
+    out << "<br><span class=\"muted\">same integration as " << (other.empty() ? "" : "<a href=\"#" + other + "\">")
+        << h(type) << ' ' << h(a.same_as) << (other.empty() ? "" : "</a>") << "</span>";
+  }
+  if (report.roots.size() > 1) out << "<br><span class=\"muted\">in " << h(report.root(a.export_index)) << "</span>";
+  std::string users = a.permitted_users;
+  if (a.permitted_users_default) users += " (default)";
+  std::string flows = pills(a.flows, false);
+  if (!a.run_as_user.empty()) flows += "<br><span class=\"muted\">runs as " + h(a.run_as_user) + "</span>";
+  out << "</td><td class=\"contact\">" << text_cell(a.contact_email) << "</td><td"
+      << (a.permitted_users == "self-authorized" ? " class=\"warn\"" : "") << ">" << text_cell(users) << "</td><td class=\"scopes\">"
+      << pills(a.scopes, true) << "</td><td class=\"urls\">" << list_cell(a.callback_urls) << "</td><td>" << flows
+      << "</td><td>" << text_cell(a.pkce) << "</td><td>" << text_cell(a.ip_relaxation) << "</td><td>"
+      << text_cell(a.refresh_token_policy) << "</td><td>"
+      << text_cell(a.session_timeout.empty() ? "" : a.session_timeout + " min") << "</td><td>" << list_cell(a.profiles)
+      << "</td><td>" << list_cell(a.permission_sets) << "</td>";
+  if (owners) out << "<td>" << text_cell(a.owner) << "</td><td>" << text_cell(a.criticality) << "</td>";
+  out << "<td>" << chips(a.findings) << "</td></tr>\n";
+}
+
+void write_inventory_table(std::ostream& out, const Report& report, const AppIndex& apps) {
   bool owners = false;
   for (const auto& a : report.inventory) owners = owners || !a.owner.empty() || !a.criticality.empty();
   out << "<section id=\"inventory\"><h2>App inventory</h2>\n";
@@ -128,33 +172,7 @@ void write_inventory_table(std::ostream& out, const Report& report) {
       << "<th>IP relaxation</th><th>Refresh tokens</th><th>Session timeout</th><th>Profiles</th>"
       << "<th>Permission sets</th>" << (owners ? "<th>Owner</th><th>Criticality</th>" : "")
       << "<th>Findings</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < report.inventory.size(); ++i) {
-    const InventoryApp& a = report.inventory[i];
-    out << "<tr id=\"app-" << i << "\" class=\"app\" data-name=\"" << h(a.component.name)
-        << "\"><td><div class=\"type\">" << h(a.component.type) << "</div><strong>" << h(a.component.name)
-        << "</strong>";
-    if (!a.component.label.empty() && a.component.label != a.component.name) {
-      out << "<br><span class=\"muted\">" << h(a.component.label) << "</span>";
-    }
-    if (!a.same_as.empty()) out << "<br><span class=\"muted\">same integration as the app of the other type</span>";
-    if (report.roots.size() > 1) out << "<br><span class=\"muted\">in " << h(report.root(a.export_index)) << "</span>";
-    std::string users = a.permitted_users.empty() ? std::string() : a.permitted_users;
-    if (a.permitted_users_default) users += " (default)";
-    std::string flows;
-    for (const auto& f : a.flows) {
-      flows += (flows.empty() ? "" : ", ") + h(f);
-      if (f == "client-credentials" && !a.run_as_user.empty()) flows += " (runs as " + h(a.run_as_user) + ")";
-    }
-    out << "</td><td>" << text_cell(a.contact_email) << "</td><td"
-        << (a.permitted_users == "self-authorized" ? " class=\"warn\"" : "") << ">" << text_cell(users) << "</td><td>"
-        << list_cell(a.scopes) << "</td><td>" << list_cell(a.callback_urls) << "</td><td>"
-        << (flows.empty() ? "<span class=\"muted\">&mdash;</span>" : flows) << "</td><td>" << text_cell(a.pkce)
-        << "</td><td>" << text_cell(a.ip_relaxation) << "</td><td>" << text_cell(a.refresh_token_policy) << "</td><td>"
-        << text_cell(a.session_timeout.empty() ? "" : a.session_timeout + " min") << "</td><td>"
-        << list_cell(a.profiles) << "</td><td>" << list_cell(a.permission_sets) << "</td>";
-    if (owners) out << "<td>" << text_cell(a.owner) << "</td><td>" << text_cell(a.criticality) << "</td>";
-    out << "<td>" << chips(a.findings) << "</td></tr>\n";
-  }
+  for (std::size_t i = 0; i < report.inventory.size(); ++i) write_inventory_row(out, report, i, apps, owners);
   out << "</tbody></table></div></section>\n";
 }
 
@@ -306,7 +324,7 @@ void write_html(std::ostream& out, const ReportView& view, const FormatOptions& 
   write_head(out, view);
   write_header(out, view);
   write_summary(out, view);
-  write_inventory_table(out, report);
+  write_inventory_table(out, report, apps);
   write_findings(out, view, apps);
   write_accepted(out, view);
   write_fixed(out, report);

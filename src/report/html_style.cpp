@@ -10,9 +10,9 @@ std::string_view style_sheet() {
 --critical:#7f1d1d;--high:#dc2626;--medium:#d97706;--low:#2563eb;--info:#64748b}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
-main{max-width:1280px;margin:0 auto;padding:0 28px 40px}
+main{max-width:1480px;margin:0 auto;padding:0 28px 40px}
 header.top{background:linear-gradient(135deg,#0f172a,#1e3a8a);color:#fff;padding:26px 28px 22px}
-header.top .inner{max-width:1280px;margin:0 auto}
+header.top .inner{max-width:1480px;margin:0 auto}
 header.top h1{margin:0 0 4px;font-size:24px;font-weight:650;letter-spacing:.2px}
 header.top .sub{color:#cbd5e1;margin:0 0 16px}
 .verdict{display:inline-block;padding:6px 14px;border-radius:6px;font-weight:700;letter-spacing:.3px;margin-bottom:14px}
@@ -40,6 +40,11 @@ th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid
 th{background:var(--soft);font-weight:650;white-space:nowrap;position:sticky;top:0}
 td.num{text-align:right;white-space:nowrap}
 td ul{margin:0;padding-left:16px}
+table.inventory{font-size:12px}table.inventory td{overflow-wrap:break-word;min-width:80px}
+table.inventory td.contact,table.inventory td.scopes{min-width:170px}
+table.inventory td.urls{min-width:220px;max-width:320px}table.inventory td.app{min-width:170px}
+.pill{display:inline-block;background:#eef2ff;color:#1e3a8a;border-radius:9px;padding:0 7px;margin:1px 2px 1px 0;font-size:11.5px;white-space:nowrap}
+.pill.hot{background:#fee2e2;color:#991b1b}
 .tag{display:inline-block;border-radius:4px;padding:0 6px;font-size:11.5px;font-weight:650;color:#fff;white-space:nowrap}
 .sev-critical .tag,.tag.sev-critical{background:var(--critical)}.sev-high .tag,.tag.sev-high{background:var(--high)}
 .sev-medium .tag,.tag.sev-medium{background:var(--medium)}.sev-low .tag,.tag.sev-low{background:var(--low)}
