@@ -24,17 +24,6 @@ struct Golden {
   std::vector<std::string> args;
 };
 
-/// The golden file's extension for a format: text -> txt, markdown -> md, junit -> xml, ...
-std::string extension(std::string_view format) {
-  if (format == "text") return "txt";
-  if (format == "markdown") return "md";
-  if (format == "junit") return "junit.xml";
-  if (format == "gitlab") return "gitlab.json";
-  if (format == "github") return "github.txt";
-  if (format == "inventory") return "inventory.csv";
-  return std::string(format);
-}
-
 /// `text` with every `from` that stands alone (not inside a longer version or number) replaced.
 std::string replace_token(std::string text, const std::string& from, const std::string& to) {
   auto part_of_number = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
@@ -91,8 +80,8 @@ TEST_CASE("golden reports of the samples", "[golden]") {
   // expired one, org-wide findings, several exports).
   for (const auto& format : formats()) {
     std::string name(format.name);
-    cases.push_back({"source-org." + extension(name), with(kSourceOrg, {"--format", name})});
-    cases.push_back({"strict-policy." + extension(name), with(kStrict, {"--format", name})});
+    cases.push_back({"source-org." + test::golden_extension(name), with(kSourceOrg, {"--format", name})});
+    cases.push_back({"strict-policy." + test::golden_extension(name), with(kStrict, {"--format", name})});
   }
   const bool update = std::getenv("CALINT_UPDATE_GOLDEN") != nullptr;
   for (const auto& g : cases) {
@@ -108,7 +97,7 @@ TEST_CASE("golden reports of the samples", "[golden]") {
 TEST_CASE("every report format has a golden report of the sample org", "[golden][meta]") {
   for (const auto& format : formats()) {
     INFO("format " << format.name);
-    CHECK(fs::exists(test::source_dir() / "tests" / "golden" / ("source-org." + extension(format.name))));
+    CHECK(fs::exists(test::source_dir() / "tests" / "golden" / ("source-org." + test::golden_extension(format.name))));
   }
 }
 

@@ -44,6 +44,16 @@ TempDir::~TempDir() {
   fs::remove_all(path, ec);
 }
 
+std::string golden_extension(std::string_view format) {
+  if (format == "text") return "txt";
+  if (format == "markdown") return "md";
+  if (format == "junit") return "junit.xml";
+  if (format == "gitlab") return "gitlab.json";
+  if (format == "github") return "github.txt";
+  if (format == "inventory") return "inventory.csv";
+  return std::string(format);
+}
+
 CliResult run(const std::vector<std::string>& args) {
   std::ostringstream out;
   std::ostringstream err;

@@ -24,6 +24,8 @@ struct TempDir {
   TempDir& operator=(const TempDir&) = delete;
   std::filesystem::path path;
 };
+/// The extension of a format's golden files: text -> txt, markdown -> md, junit -> junit.xml, ...
+std::string golden_extension(std::string_view format);
 /// Runs the CLI in-process.
 struct CliResult {
   int code = 0;

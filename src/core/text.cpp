@@ -142,13 +142,13 @@ std::optional<long long> parse_uint(std::string_view s) {
   return value;
 }
 
-std::string escape_controls(std::string_view s) {
+std::string escape_controls(std::string_view s, std::string_view keep) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) {
+    if ((u < 0x20 || u == 0x7F) && keep.find(c) == std::string_view::npos) {
       out += "\\x";
       out.push_back(kHex[u >> 4U]);
       out.push_back(kHex[u & 0xFU]);

@@ -27,8 +27,9 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
 std::string hint_or(std::string_view word, const std::vector<std::string>& candidates, std::string_view otherwise);
 /// Strict decimal parse of a non-negative integer that fits in `long long`.
 std::optional<long long> parse_uint(std::string_view s);
-/// Control characters shown as \xNN, so text from a hostile file cannot drive a terminal.
-std::string escape_controls(std::string_view s);
+/// Control characters shown as \xNN, so text from a hostile file cannot drive a terminal; the
+/// characters in `keep` (say "\t\n\r") stay as they are.
+std::string escape_controls(std::string_view s, std::string_view keep = {});
 /// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
 std::size_t utf8_length(std::string_view s);
 /// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).

@@ -149,10 +149,10 @@ void write_inventory_row(std::ostream& out, const Report& report, std::size_t i,
   std::string flows = pills(a.flows, false);
   if (!a.run_as_user.empty()) flows += "<br><span class=\"muted\">runs as " + h(a.run_as_user) + "</span>";
   out << "</td><td class=\"contact\">" << text_cell(a.contact_email) << "</td><td"
-      << (a.permitted_users == "self-authorized" ? " class=\"warn\"" : "") << ">" << text_cell(users) << "</td><td class=\"scopes\">"
-      << pills(a.scopes, true) << "</td><td class=\"urls\">" << list_cell(a.callback_urls) << "</td><td>" << flows
-      << "</td><td>" << text_cell(a.pkce) << "</td><td>" << text_cell(a.ip_relaxation) << "</td><td>"
-      << text_cell(a.refresh_token_policy) << "</td><td>"
+      << (a.permitted_users == "self-authorized" ? " class=\"warn\"" : "") << ">" << text_cell(users)
+      << "</td><td class=\"scopes\">" << pills(a.scopes, true) << "</td><td class=\"urls\">"
+      << list_cell(a.callback_urls) << "</td><td>" << flows << "</td><td>" << text_cell(a.pkce) << "</td><td>"
+      << text_cell(a.ip_relaxation) << "</td><td>" << text_cell(a.refresh_token_policy) << "</td><td>"
       << text_cell(a.session_timeout.empty() ? "" : a.session_timeout + " min") << "</td><td>" << list_cell(a.profiles)
       << "</td><td>" << list_cell(a.permission_sets) << "</td>";
   if (owners) out << "<td>" << text_cell(a.owner) << "</td><td>" << text_cell(a.criticality) << "</td>";

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/formats.h"
+#include "report/json_dump.h"
 
 namespace calint {
 
@@ -111,18 +112,6 @@ Json baseline_json(const std::optional<BaselineSummary>& b) {
   return {{"path", b->path}, {"new", b->new_findings}, {"unchanged", b->unchanged}, {"fixed", fixed}};
 }
 
-/// nlohmann's dump(2) of `j`, every line after the first indented by `indent`.
-std::string dump(const Json& j, std::string_view indent) {
-  std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    out.push_back(c);
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
-
 /// Writes `"key": [` then each item, then `]`, one item at a time: a report of a large export never
 /// exists twice in memory. The layout equals nlohmann's dump(2) of the whole document.
 template <class List, class ToJson>
@@ -130,7 +119,7 @@ void stream_array(std::ostream& out, std::string_view key, const List& list, ToJ
   out << ",\n  \"" << key << "\": [";
   bool first = true;
   for (const auto& item : list) {
-    out << (first ? "\n    " : ",\n    ") << dump(to_json(item), "    ");
+    out << (first ? "\n    " : ",\n    ") << dump_indented(to_json(item), "    ");
     first = false;
   }
   out << (first ? "]" : "\n  ]");
@@ -140,7 +129,9 @@ void stream_array(std::ostream& out, std::string_view key, const List& list, ToJ
 
 void write_json(std::ostream& out, const ReportView& view, const FormatOptions& /*options*/) {
   const Report& report = view.report;
-  auto field = [&](std::string_view key, const Json& value) { out << ",\n  \"" << key << "\": " << dump(value, "  "); };
+  auto field = [&](std::string_view key, const Json& value) {
+    out << ",\n  \"" << key << "\": " << dump_indented(value, "  ");
+  };
   out << "{\n  \"format_version\": " << kReportFormatVersion;
   field("tool", {{"name", "calint"}, {"version", report.tool_version}});
   field("audit_date", format_date(report.as_of));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "core/text.h"
 #include "report/formats.h"
 #include "report/location.h"
 
@@ -14,22 +15,7 @@ namespace calint {
 namespace {
 
 /// Text XML 1.0 can hold: control characters other than tab, CR and LF shown as \xNN.
-std::string xml_text(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) {
-      out += "\\x";
-      out.push_back(kHex[u >> 4U]);
-      out.push_back(kHex[u & 0xFU]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string xml_text(std::string_view s) { return escape_controls(s, "\t\n\r"); }
 
 /// An attribute value on one line.
 std::string xml_attribute(std::string_view s) {

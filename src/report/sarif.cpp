@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "report/formats.h"
+#include "report/json_dump.h"
 #include "report/location.h"
 
 namespace calint {
@@ -185,18 +186,6 @@ Json notification(std::string_view level_name, const std::string& text, const st
   return n;
 }
 
-/// nlohmann's dump(2), every line after the first indented by `indent`.
-std::string dump(const Json& j, std::string_view indent) {
-  std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    out.push_back(c);
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
-
 }  // namespace
 
 void write_sarif(std::ostream& out, const ReportView& view, const FormatOptions& options) {
@@ -234,21 +223,20 @@ void write_sarif(std::ostream& out, const ReportView& view, const FormatOptions&
 
   // Results are streamed, one at a time; the layout equals nlohmann's dump(2) of the whole document.
   out << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-      << "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": " << dump(driver, "        ")
-      << "\n      },\n      \"invocations\": [\n        " << dump(invocation, "        ")
-      << "\n      ],\n      \"originalUriBaseIds\": " << dump(base, "      ") << ",\n      \"results\": [";
+      << "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": " << dump_indented(driver, "        ")
+      << "\n      },\n      \"invocations\": [\n        " << dump_indented(invocation, "        ")
+      << "\n      ],\n      \"originalUriBaseIds\": " << dump_indented(base, "      ") << ",\n      \"results\": [";
   bool first = true;
   auto emit = [&](const Json& result) {
-    out << (first ? "\n        " : ",\n        ") << dump(result, "        ");
+    out << (first ? "\n        " : ",\n        ") << dump_indented(result, "        ");
     first = false;
   };
   for (const auto& f : report.findings) emit(result_json(f, report, index, options));
   if (report.baseline) {
     for (const auto& f : report.baseline->fixed) emit(fixed_json(f, report, index, options));
   }
-  out << (first ? "]" : "\n      ]")
-      << ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"properties\": " << dump(properties, "      ")
-      << "\n    }\n  ]\n}\n";
+  out << (first ? "]" : "\n      ]") << ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"properties\": "
+      << dump_indented(properties, "      ") << "\n    }\n  ]\n}\n";
 }
 
 }  // namespace calint

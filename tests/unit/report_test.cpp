@@ -32,16 +32,6 @@ void check_golden(const std::string& name, const std::string& actual) {
   CHECK(actual == test::read_file(path));
 }
 
-std::string golden_name(std::string_view format) {
-  if (format == "text") return "txt";
-  if (format == "markdown") return "md";
-  if (format == "junit") return "junit.xml";
-  if (format == "gitlab") return "gitlab.json";
-  if (format == "github") return "github.txt";
-  if (format == "inventory") return "inventory.csv";
-  return std::string(format);
-}
-
 std::string render(std::string_view format) {
   return test::render_format(test::feature_report(), format, test::feature_options());
 }
@@ -59,7 +49,7 @@ TEST_CASE("the feature report renders the same in memory and read back from its 
     INFO("format " << format.name);
     std::string direct = render(format.name);
     CHECK(test::render_format(*back, format.name, test::feature_options()) == direct);
-    check_golden(golden_name(format.name), direct);
+    check_golden(test::golden_extension(format.name), direct);
   }
 }
 
