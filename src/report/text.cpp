@@ -100,6 +100,7 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
   }
 
   std::vector<std::string> parts;
+  parts.reserve(kSeverities.size());
   for (Severity s : kSeverities) parts.push_back(fmt::format("{} {}", view.count(s), to_string(s)));
   out << style.bold("Summary") << ": " << plural(view.total, "finding") << " ("
       << fmt::format("{}", fmt::join(parts, ", ")) << ")";
