@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libpugixml-dev libyaml-cpp-dev libfmt-dev libcli11-dev
           nlohmann-json3-dev libssl-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 python3 python3-jsonschema python3-yaml chromium)
+  packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm)
 fi
 
 missing=()

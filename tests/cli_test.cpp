@@ -231,7 +231,7 @@ TEST_CASE("text from hostile files cannot drive the terminal", "[cli][secrets]")
   CHECK(r.out.find("\\x1b[2J") != std::string::npos);
 }
 
-TEST_CASE("-o writes one more report per FORMAT:PATH; only -o leaves standard output empty", "[cli][output]") {
+TEST_CASE("each -o FORMAT:PATH writes one more report; with only -o standard output stays empty", "[cli][output]") {
   test::TempDir dir;
   const std::string json = (dir.path / "r.json").string();
   const std::string sarif = (dir.path / "sub dir" / "r.sarif").string();
@@ -253,7 +253,7 @@ TEST_CASE("-o writes one more report per FORMAT:PATH; only -o leaves standard ou
   CHECK(test::read_file(txt).find("Summary: 30 findings") != std::string::npos);
 }
 
-TEST_CASE("-o usage errors name the valid formats and stop before auditing", "[cli][output][errors]") {
+TEST_CASE("bad -o options name the valid formats and stop before auditing", "[cli][output][errors]") {
   auto unknown = test::run({"audit", "samples/source-org", "-o", "xml:r.xml"});
   CHECK(unknown.code == 2);
   CHECK(unknown.err ==
