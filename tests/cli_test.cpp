@@ -355,3 +355,27 @@ TEST_CASE("progress is redrawn in place once the delay passed, and cleared at th
   auto r = test::run({"audit", "samples/source-org", "--format", "json", "--output", "/dev/null"});
   CHECK(r.err.find('\r') == std::string::npos);
 }
+
+TEST_CASE("the source root is the git top-level of the current folder, else the current folder", "[cli][output]") {
+  test::TempDir dir;
+  fs::create_directories(dir.path / "repo/.git");
+  std::string full = kApp;
+  full.replace(full.find("Api"), 3, "Full");  // one finding
+  test::write_file(dir.path / "repo/sub/export/connectedApps/X.connectedApp-meta.xml", full);
+  test::write_file(dir.path / "plain/export/connectedApps/X.connectedApp-meta.xml", full);
+  fs::path before = fs::current_path();
+  auto uri = [](const std::string& sarif) {
+    return nlohmann::json::parse(
+               sarif)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .get<std::string>();
+  };
+  fs::current_path(dir.path / "repo/sub");
+  auto in_repo = test::run({"audit", "export", "--format", "sarif"});
+  auto pinned = test::run({"audit", "export", "--format", "sarif", "--srcroot", "."});
+  fs::current_path(dir.path / "plain");
+  auto plain = test::run({"audit", "export", "--format", "sarif"});
+  fs::current_path(before);
+  CHECK(uri(in_repo.out) == "sub/export/connectedApps/X.connectedApp-meta.xml");
+  CHECK(uri(pinned.out) == "export/connectedApps/X.connectedApp-meta.xml");
+  CHECK(uri(plain.out) == "export/connectedApps/X.connectedApp-meta.xml");
+}

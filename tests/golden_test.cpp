@@ -54,10 +54,11 @@ std::string render(const test::CliResult& r) {
   return redact(r.out) + "--- stderr ---\n" + r.err + "--- exit code " + std::to_string(r.code) + " ---\n";
 }
 
-const std::vector<std::string> kSourceOrg = {"audit", "samples/source-org", "--as-of", "2026-06-01"};
-const std::vector<std::string> kStrict = {"audit",     "samples/source-org",           "samples/partial-org",
-                                          "--policy",  "samples/policies/strict.yaml", "--as-of",
-                                          "2026-06-01"};
+// --srcroot pins where SARIF, GitLab, GitHub and JUnit paths start, whatever repository holds the checkout.
+const std::vector<std::string> kSourceOrg = {"audit", "samples/source-org", "--as-of", "2026-06-01", "--srcroot", "."};
+const std::vector<std::string> kStrict = {
+    "audit",   "samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml",
+    "--as-of", "2026-06-01",         "--srcroot",           "."};
 
 std::vector<std::string> with(std::vector<std::string> args, std::initializer_list<std::string> more) {
   args.insert(args.end(), more);
