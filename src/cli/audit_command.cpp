@@ -17,10 +17,11 @@
 
 namespace calint {
 
-/// Loads --policy or the embedded default; on error prints it and returns false.
+/// Loads --policy or the embedded default, custom rules checked; on error prints it and returns false.
 bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
   try {
     policy = path.empty() ? default_policy(builtin_catalog()) : load_policy_file(path, builtin_catalog());
+    check_custom_rules(policy);
   } catch (const PolicyError& e) {
     err << e.what() << '\n';
     return false;

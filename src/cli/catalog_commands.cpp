@@ -11,7 +11,8 @@ namespace {
 
 std::string severity_text(const RuleInfo& r) {
   std::string s(to_string(r.severity));
-  if (r.escalated_severity) s += fmt::format(" ({} {})", to_string(*r.escalated_severity), "when escalated");
+  if (r.escalated_severity) s += fmt::format(" ({} when escalated)", to_string(*r.escalated_severity));
+  if (r.reduced_severity) s += fmt::format(" ({} when reduced)", to_string(*r.reduced_severity));
   return s;
 }
 
@@ -35,9 +36,13 @@ std::string indented(std::string_view text, std::string_view pad) {
 
 void write_rules_text(std::ostream& out, const Catalog& catalog) {
   std::size_t width = 0;
-  for (const auto& r : catalog.rules()) width = std::max(width, r.name.size());
+  std::size_t id_width = 0;
   for (const auto& r : catalog.rules()) {
-    out << fmt::format("{}  {:<8}  {:<{}}  {}\n", r.id, to_string(r.severity), r.name, width, r.summary);
+    width = std::max(width, r.name.size());
+    id_width = std::max(id_width, r.id.size());
+  }
+  for (const auto& r : catalog.rules()) {
+    out << fmt::format("{:<{}}  {:<8}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), r.name, width, r.summary);
   }
 }
 
@@ -52,6 +57,11 @@ void write_rules_json(std::ostream& out, const Catalog& catalog) {
       j["escalated_severity"] = std::string(to_string(*r.escalated_severity));
       j["escalation"] = r.escalation;
     }
+    if (r.reduced_severity) {
+      j["reduced_severity"] = std::string(to_string(*r.reduced_severity));
+      j["reduction"] = r.reduction;
+    }
+    if (r.custom()) j["defined_in"] = r.defined_in;
     j["summary"] = r.summary;
     j["applies_to"] = r.applies_to;
     j["controls"] = r.controls;
@@ -64,6 +74,8 @@ void write_rules_json(std::ostream& out, const Catalog& catalog) {
     for (const auto& p : r.params) {
       nlohmann::ordered_json param = {{"key", p.key}, {"type", p.type}};
       if (!p.values.empty()) param["values"] = p.values;
+      if (p.minimum) param["minimum"] = *p.minimum;
+      if (p.maximum) param["maximum"] = *p.maximum;
       param["default"] = p.default_value;
       param["description"] = p.description;
       params.push_back(std::move(param));
@@ -87,6 +99,10 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
     out << fmt::format("\n## {}\n\n**{}** · severity **{}**", r.id, r.name, to_string(r.severity));
     if (r.escalated_severity) {
       out << fmt::format("; escalated to **{}**: {}", to_string(*r.escalated_severity), r.escalation);
+    }
+    if (r.reduced_severity) {
+      out << fmt::format("; reduced to **{}** (the reduction wins over an escalation): {}",
+                         to_string(*r.reduced_severity), r.reduction);
     }
     out << fmt::format(" · applies to {}", fmt::join(r.applies_to, ", "));
     if (!r.controls.empty()) out << fmt::format(" · controls {}", fmt::join(r.controls, ", "));
@@ -117,6 +133,11 @@ void write_explain(std::ostream& out, const RuleInfo& r, const Policy& policy) {
   out << fmt::format("{} {} ({})\n\n", r.id, r.name, severity_text(r));
   if (r.escalated_severity)
     out << fmt::format("Escalated to {}: {}\n\n", to_string(*r.escalated_severity), r.escalation);
+  if (r.reduced_severity) {
+    out << fmt::format("Reduced to {} (the reduction wins over an escalation): {}\n\n", to_string(*r.reduced_severity),
+                       r.reduction);
+  }
+  if (r.custom()) out << "Custom rule, defined in " << r.defined_in << "\n\n";
   out << indented(r.summary, "") << '\n';
   out << "Applies to: " << fmt::format("{}", fmt::join(r.applies_to, ", ")) << '\n';
   if (!r.controls.empty()) out << "Benchmark controls: " << fmt::format("{}", fmt::join(r.controls, ", ")) << '\n';

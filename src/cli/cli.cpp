@@ -22,8 +22,7 @@ namespace calint {
 
 namespace {
 
-const RuleInfo* find_rule(const std::string& id_or_name) {
-  const Catalog& catalog = builtin_catalog();
+const RuleInfo* find_rule(const Catalog& catalog, const std::string& id_or_name) {
   std::string upper = id_or_name;
   std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
   if (const RuleInfo* r = catalog.find(upper)) return r;
@@ -34,31 +33,36 @@ const RuleInfo* find_rule(const std::string& id_or_name) {
 }
 
 int explain(const std::string& id, const std::string& policy_path, std::ostream& out, std::ostream& err) {
-  const RuleInfo* rule = find_rule(id);
+  Policy policy;
+  if (!load_policy(policy_path, policy, err)) return kExitError;
+  const Catalog catalog = with_custom_rules(builtin_catalog(), policy);  // custom rules explain like built-in ones
+  const RuleInfo* rule = find_rule(catalog, id);
   if (!rule) {
     std::vector<std::string> names;
-    for (const auto& r : builtin_catalog().rules()) {
+    for (const auto& r : catalog.rules()) {
       names.push_back(r.id);
       names.push_back(r.name);
     }
     err << fmt::format("calint: unknown rule '{}'{}\n", id, hint_or(id, names, "; see `calint rules`"));
     return kExitError;
   }
-  Policy policy;
-  if (!load_policy(policy_path, policy, err)) return kExitError;
   write_explain(out, *rule, policy);
   return kExitClean;
 }
 
-int rules(const std::string& format, std::ostream& out) {
+int rules(const std::string& format, const std::string& policy_path, std::ostream& out, std::ostream& err) {
+  Policy policy;
+  if (!policy_path.empty() && !load_policy(policy_path, policy, err)) return kExitError;
+  // The policy schema describes every policy, so it never includes one policy's custom rules.
+  const Catalog catalog = format == "policy-schema" ? builtin_catalog() : with_custom_rules(builtin_catalog(), policy);
   if (format == "json")
-    write_rules_json(out, builtin_catalog());
+    write_rules_json(out, catalog);
   else if (format == "markdown")
-    write_rules_markdown(out, builtin_catalog());
+    write_rules_markdown(out, catalog);
   else if (format == "policy-schema")
-    write_policy_schema(out, builtin_catalog());
+    write_policy_schema(out, catalog);
   else
-    write_rules_text(out, builtin_catalog());
+    write_rules_text(out, catalog);
   return kExitClean;
 }
 
@@ -111,6 +115,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   CLI::App* render_cmd = add_render_command(app, render_args);
 
   std::string rules_format = "text";
+  std::string rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
   rules_cmd
       ->add_option("--format", rules_format,
@@ -118,6 +123,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                    "schemas/policy.schema.json")
       ->check(CLI::IsMember({"text", "json", "markdown", "policy-schema"}))
       ->type_name("FORMAT");
+  rules_cmd->add_option("--policy", rules_policy, "Also list the custom rules this policy defines")->type_name("FILE");
 
   std::string explain_id;
   std::string explain_policy;
@@ -147,7 +153,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     Console console{out, err, out_is_terminal, err_is_terminal};
     if (audit_cmd->parsed()) return run_audit_command(audit_args, console);
     if (render_cmd->parsed()) return run_render_command(render_args, console);
-    if (rules_cmd->parsed()) return rules(rules_format, out);
+    if (rules_cmd->parsed()) return rules(rules_format, rules_policy, out, err);
     if (explain_cmd->parsed()) return explain(explain_id, explain_policy, out, err);
     if (init_cmd->parsed()) return init(init_file, init_force, out, err);
   } catch (const std::exception& e) {

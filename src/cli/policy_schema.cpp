@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/catalog_commands.h"
+#include "engine/engine.h"
 
 namespace calint {
 
@@ -23,13 +24,52 @@ Json scope_entry() {
             {"deny", {{"$ref", "#/$defs/scopeList"}}}}}};
 }
 
+Json approved_app_entry() {
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"required", {"app"}},
+          {"properties",
+           {{"app", {{"$ref", "#/$defs/appPattern"}}},
+            {"owner", {{"type", "string"}, {"description", "Who answers for the app (a person or team)."}}},
+            {"criticality",
+             {{"type", "string"},
+              {"description",
+               "How critical the integration is, in the "
+               "organisation's own scale."}}}}}};
+}
+
+Json custom_rules_schema() {
+  return {{"type", "array"},
+          {"description",
+           "Rules defined in the policy: each node the XPath 1.0 expression selects in a targeted file is a finding. "
+           "See docs/policy.md."},
+          {"items",
+           {{"type", "object"},
+            {"additionalProperties", false},
+            {"required", {"id", "name", "severity", "message", "applies_to", "xpath"}},
+            {"properties",
+             {{"id", {{"$ref", "#/$defs/customRuleId"}}},
+              {"name", {{"type", "string"}, {"pattern", "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}}},
+              {"severity", {{"$ref", "#/$defs/severity"}}},
+              {"message", {{"type", "string"}, {"minLength", 1}, {"pattern", "\\S"}}},
+              {"applies_to",
+               {{"oneOf",
+                 {{{"$ref", "#/$defs/customRuleTarget"}},
+                  {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", "#/$defs/customRuleTarget"}}}}}}}},
+              {"remediation", {{"type", "string"}}},
+              {"xpath", {{"type", "string"}, {"minLength", 1}, {"pattern", "\\S"}}}}}}}};
+}
+
 /// The schema of one parameter, by its declared type.
 Json param_schema(const RuleInfo& rule, const RuleParam& p) {
   Json s;
   if (p.type == "duration") {
     s["$ref"] = "#/$defs/duration";
+  } else if (p.type == "timeout") {
+    s["$ref"] = "#/$defs/timeout";
   } else if (p.type == "integer") {
-    s = {{"type", "integer"}, {"minimum", 0}};
+    s = {{"type", "integer"}, {"minimum", p.minimum.value_or(0)}};
+    if (p.maximum) s["maximum"] = *p.maximum;
   } else if (p.type == "enum") {
     Json values = p.values;
     // YAML 1.1 tools read a bare off as false: the parser accepts it for `off`.
@@ -41,8 +81,14 @@ Json param_schema(const RuleInfo& rule, const RuleParam& p) {
     s["$ref"] = "#/$defs/scopeList";
   } else if (p.type == "string-map") {
     s = {{"type", "object"}, {"additionalProperties", {{"type", "string"}, {"minLength", 1}}}};
+  } else if (p.type == "string-list-map") {
+    s = {{"type", "object"},
+         {"additionalProperties", {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}}}};
+    if (!p.values.empty()) s["propertyNames"] = {{"enum", p.values}};
   } else if (p.type == "app-scope-list") {
     s = {{"type", "array"}, {"items", scope_entry()}};
+  } else if (p.type == "approved-app-list") {
+    s = {{"type", "array"}, {"items", approved_app_entry()}};
   }
   s["description"] = rule.id + ": " + p.description;
   return s;
@@ -57,7 +103,7 @@ Json structural_properties() {
       {"rules",
        {{"type", "object"},
         {"description", "Per-rule settings keyed by rule id. CA000 cannot be disabled or re-graded."},
-        {"propertyNames", {{"pattern", "^CA[0-9]{3}$"}}},
+        {"propertyNames", {{"$ref", "#/$defs/ruleId"}}},
         {"additionalProperties",
          {{"type", "object"},
           {"additionalProperties", false},
@@ -86,7 +132,23 @@ Json definitions() {
       {"severity", {{"enum", {"critical", "high", "medium", "low", "info"}}}},
       {"scopeList", {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}}},
       {"appPattern", {{"type", "string"}, {"minLength", 1}, {"description", "API name or glob (* and ?)."}}},
-      {"exceptableRule", {{"type", "string"}, {"pattern", "^CA[0-9]{3}$"}, {"not", {{"const", "CA000"}}}}},
+      {"ruleId",
+       {{"type", "string"},
+        {"pattern", "^(CA[0-9]{3}|[A-Z][A-Z0-9]*-[0-9]+)$"},
+        {"description", "A built-in rule (CA101) or a custom rule of the policy (ACME-1)."}}},
+      {"exceptableRule", {{"$ref", "#/$defs/ruleId"}, {"not", {{"const", "CA000"}}}}},
+      {"customRuleId",
+       {{"type", "string"},
+        {"pattern", "^[A-Z][A-Z0-9]*-[0-9]+$"},
+        {"not", {{"pattern", "^CA"}}},
+        {"description", "Letters and digits, a dash and a number; CA is reserved for built-in rules."}}},
+      {"customRuleTarget", {{"enum", custom_rule_targets()}}},  // the load layer's list
+      {"timeout",
+       {{"description", "N minutes | N hours | N days (also min, h, d; a plain integer means minutes), or off."},
+        {"oneOf",
+         {{{"type", "integer"}, {"minimum", 1}},
+          {{"enum", {"off", false}}},
+          {{"type", "string"}, {"pattern", "^\\s*[0-9]+\\s*(min|mins|minutes?|h|hours?|d|days?)?\\s*$"}}}}}},
       {"duration",
        {{"description", "N hours | N days | N months (also h, d, mo; a plain integer means days)."},
         {"oneOf",
@@ -112,6 +174,7 @@ void write_policy_schema(std::ostream& out, const Catalog& catalog) {
       section["properties"][p.key.substr(dot + 1)] = param_schema(rule, p);
     }
   }
+  properties["custom_rules"] = custom_rules_schema();
   properties["exceptions"] = exceptions_schema();
   Json schema = {
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},

@@ -38,4 +38,31 @@ std::string format_hours(long long hours) {
   return plural(hours, "hour");
 }
 
+std::optional<Timeout> parse_timeout(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t == "off" || t == "false") return Timeout{std::nullopt, std::string(t)};
+  std::size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  auto amount = parse_uint(t.substr(0, digits));
+  if (!amount || *amount == 0 || *amount > kMaxDurationAmount) return std::nullopt;
+  std::string unit = to_lower(trim(t.substr(digits)));
+  long long per = 0;
+  if (unit.empty() || unit == "min" || unit == "mins" || unit == "minute" || unit == "minutes")
+    per = 1;
+  else if (unit == "h" || unit == "hour" || unit == "hours")
+    per = 60;
+  else if (unit == "d" || unit == "day" || unit == "days")
+    per = 60LL * 24;
+  else
+    return std::nullopt;
+  return Timeout{*amount * per, std::string(t)};
+}
+
+std::string format_minutes(long long minutes) {
+  auto plural = [](long long n, std::string_view unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); };
+  if (minutes % (60 * 24) == 0) return plural(minutes / (60 * 24), "day");
+  if (minutes % 60 == 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+
 }  // namespace calint

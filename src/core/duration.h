@@ -25,4 +25,17 @@ std::optional<Duration> parse_duration(std::string_view text);
 /// Formats hours as the largest exact unit ("90 days", "36 hours").
 std::string format_hours(long long hours);
 
+/// A limit on a length of time counted in minutes (session timeouts), or no limit.
+struct Timeout {
+  std::optional<long long> minutes;  ///< nullopt: off
+  std::string text;                  ///< as written, for messages
+};
+
+/// Parses a timeout limit: `N minutes`, `N hours`, `N days` (also `min`, `h`, `d`), a plain number
+/// of minutes, or `off` (`false`, as YAML 1.1 tools write a bare off); nullopt when malformed.
+std::optional<Timeout> parse_timeout(std::string_view text);
+
+/// Formats minutes as the largest exact unit ("2 hours", "90 minutes").
+std::string format_minutes(long long minutes);
+
 }  // namespace calint

@@ -12,6 +12,8 @@ std::string_view trim(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 /// ASCII lower-case copy.
 std::string to_lower(std::string_view s);
+/// ASCII upper-case copy.
+std::string to_upper(std::string_view s);
 /// Splits on `sep`, trimming each piece and dropping empty ones.
 std::vector<std::string_view> split_trimmed(std::string_view s, char sep);
 /// Whole-string glob match: `*` any run, `?` one character. Case-sensitive.
@@ -30,6 +32,8 @@ std::optional<long long> parse_uint(std::string_view s);
 /// Control characters shown as \xNN, so text from a hostile file cannot drive a terminal; the
 /// characters in `keep` (say "\t\n\r") stay as they are.
 std::string escape_controls(std::string_view s, std::string_view keep = {});
+/// A count with thousands separators: 65,536.
+std::string with_thousands(unsigned long long n);
 /// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
 std::size_t utf8_length(std::string_view s);
 /// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).

@@ -10,8 +10,10 @@
 #include "engine/filters.h"
 #include "engine/inventory.h"
 #include "engine/notes.h"
+#include "engine/policy_entries.h"
 #include "load/evidence.h"
 #include "load/loader.h"
+#include "rules/custom.h"
 #include "rules/rule.h"
 
 namespace calint {
@@ -25,6 +27,13 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
     if (!info) continue;  // the meta-test guarantees this does not happen
     RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes);
     entry.run(ctx);
+  }
+  for (std::uint32_t i = 0; i < policy.custom_rules.size(); ++i) {
+    const CustomRule& rule = policy.custom_rules[i];
+    const RuleInfo* info = catalog.find(rule.info.id);
+    if (!info || !policy.rule_enabled(rule.info.id)) continue;
+    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes);
+    rules::report_custom_matches(ctx, i, rule);
   }
   std::set<std::string> migrated = same_integration(model, report.notes);
   for (auto& f : findings) {
@@ -67,17 +76,12 @@ std::optional<std::string> nothing_to_audit(const LoadedExport& loaded) {
          "Connected App, External Client App or org settings found";
 }
 
-/// A per-app scope entry whose glob matches no app is most likely a typo: warns about each.
-void warn_unmatched_scope_entries(const Policy& policy, const std::vector<std::string>& app_names, std::size_t exports,
-                                  std::vector<std::string>& warnings) {
-  for (const auto& entry : policy.param<AppScopeRules>("scopes.apps")) {
-    bool matched = std::any_of(app_names.begin(), app_names.end(),
-                               [&](const std::string& name) { return glob_match(entry.app, name); });
-    if (matched) continue;
-    warnings.push_back(
-        fmt::format("{}: warning: scopes.apps entry for '{}' matches no app in the audited export{}; "
-                    "check the name",
-                    entry.where, entry.app, exports == 1 ? "" : "s"));
+/// The custom rules, checked; PolicyError when one cannot run.
+CustomRuleSet compile_custom_rules(const Policy& policy) {
+  try {
+    return CustomRuleSet(policy.custom_rules);
+  } catch (const CustomRuleError& e) {
+    throw PolicyError(e.what());
   }
 }
 
@@ -94,17 +98,26 @@ std::string anchor_of(const ExportSource& source, const LoadedExport& loaded) {
 
 }  // namespace
 
+void check_custom_rules(const Policy& policy) { compile_custom_rules(policy); }
+
+std::vector<std::string> custom_rule_targets() { return CustomRuleSet::target_names(); }
+
 std::vector<RuleInfo> rules_that_run(const Policy& policy, const Catalog& catalog) {
   std::vector<RuleInfo> out;
   for (const auto& entry : rule_registry()) {
     if (std::string_view(entry.id) != kInvalidMetadataRule && !policy.rule_enabled(entry.id)) continue;
     if (const RuleInfo* info = catalog.find(entry.id)) out.push_back(*info);
   }
+  for (const auto& custom : policy.custom_rules) {
+    if (policy.rule_enabled(custom.info.id)) out.push_back(custom.info);
+  }
   std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   return out;
 }
 
-Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog) {
+Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& builtin) {
+  const CustomRuleSet custom = compile_custom_rules(policy);
+  const Catalog catalog = with_custom_rules(builtin, policy);
   Report report;
   report.as_of = options.today;
   report.tool_version = options.tool_version;
@@ -114,7 +127,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   std::vector<std::string> app_names;
   for (std::size_t i = 0; i < options.paths.size(); ++i) {
     std::unique_ptr<ExportSource> source = open_source(options.paths[i]);
-    LoadedExport loaded = load_export(*source, options.jobs, options.progress);
+    LoadedExport loaded = load_export(*source, options.jobs, options.progress, &custom);
     report.roots.push_back({options.paths[i], anchor_of(*source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
     if (auto why = nothing_to_audit(loaded)) report.errors.push_back({options.paths[i], *why});
@@ -133,7 +146,8 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     for (auto& f : report.findings) filter->apply(f);
     filter->finish(report.warnings);
   }
-  warn_unmatched_scope_entries(policy, app_names, options.paths.size(), report.warnings);
+  // Entries of the policy that match nothing: only a whole export can show that.
+  warn_unused_policy_entries(policy, app_names, options.paths.size(), report.warnings);
   count_inventory_findings(report);
   report.rules = rules_that_run(policy, catalog);
   // A rule with findings that the registry does not list (none today) still gets its entry.

@@ -27,9 +27,18 @@ struct AuditOptions {
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog);
 
 /// Runs the rules over an already loaded export and adds its findings, notes and counts to
-/// `report` (tests use this with a model built in memory).
+/// `report` (tests use this with a model built in memory). `catalog` must know the policy's custom
+/// rules (with_custom_rules).
 void audit_export(const Export& model, int export_index, const Policy& policy, const Catalog& catalog, Date today,
                   Report& report);
+
+/// Checks the policy's custom rules as an audit would before reading any file: every applies_to
+/// names a type they may target, every XPath expression compiles and selects nodes. Throws
+/// PolicyError ("policy.yaml:LINE:COL: message"), like any other policy error.
+void check_custom_rules(const Policy& policy);
+
+/// The metadata type names a custom rule's applies_to accepts.
+std::vector<std::string> custom_rule_targets();
 
 /// Sorts findings and gives every finding a fingerprint no other finding shares.
 void finalize(Report& report);

@@ -224,7 +224,7 @@ InventoryApp external_client_app(const Export& model, const ExternalClientApp& e
   row.ip_relaxation = shown(policy->ip_relaxation, eca_ip_relaxation, "not set");
   row.refresh_token_policy = shown(
       policy->refresh_token_policy, [](const RefreshPolicy& p) { return rules::describe(p, true); }, "not set");
-  row.session_timeout = policy->session_timeout.value;
+  if (policy->session_timeout.present) row.session_timeout = std::to_string(policy->session_timeout.value);
   row.profiles = names.profiles(policy->profiles);
   row.permission_sets = names.permission_sets(policy->permission_sets);
   return row;
@@ -246,6 +246,11 @@ std::vector<InventoryApp> inventory(const Export& model, int export_index, const
   }
   for (auto& row : rows) {
     row.export_index = export_index;
+    // The organisation's register (approved_apps, CA901) says who answers for the app.
+    if (const ApprovedApp* approved = approved_entry(policy, row.component.name)) {
+      row.owner = approved->owner;
+      row.criticality = approved->criticality;
+    }
     if (ca_names.contains(row.component.name) && eca_names.contains(row.component.name)) {
       row.same_as = row.component.name;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/ip.h"
 #include "load/secrets.h"
 
 namespace calint::load {
@@ -42,6 +43,10 @@ void Decoder::boolean(pugi::xml_node n, Field<bool>& f, std::string_view shown) 
 
 void Decoder::integer(pugi::xml_node n, Field<long long>& f, std::string_view shown) {
   std::string_view v = value_of(n);
+  if (v.empty()) {  // <x></x>: retrieves write this for an unset value; the default stands
+    f.loc = text_.at(n);
+    return;
+  }
   if (auto parsed = parse_uint(v)) {
     f.set(*parsed, text_.at(n));
   } else {
@@ -84,7 +89,7 @@ void Decoder::pieces(pugi::xml_node n, char sep, const char* element, std::vecto
   }
 }
 
-IpRange Decoder::range(pugi::xml_node n, const char* start_path, const char* end_path) const {
+IpRange Decoder::range(pugi::xml_node n, const char* start_path, const char* end_path) {
   IpRange r{Field<std::string>(start_path), Field<std::string>(end_path), text_.at(n)};
   for_each_element(n, [&](pugi::xml_node c, std::string_view name) {
     if (name == leaf(start_path))
@@ -92,6 +97,16 @@ IpRange Decoder::range(pugi::xml_node n, const char* start_path, const char* end
     else if (name == leaf(end_path))
       str(c, r.end);
   });
+  // Salesforce rejects a range without both ends, with an address it cannot read, or running
+  // backwards; rules that measure ranges rely on this.
+  std::string_view element = local_name(n);
+  if (r.start.value.empty() || r.end.value.empty()) {
+    const Field<std::string>& missing = r.start.value.empty() ? r.start : r.end;
+    issue(n, fmt::format("{} has no {}: an IP range needs a start and an end address", element, leaf(missing.element)),
+          missing.element);
+  } else if (auto problem = range_problem(r.start.value, r.end.value)) {
+    issue_at(r.start.loc, fmt::format("{}: {}", element, *problem), r.start.element);
+  }
   return r;
 }
 

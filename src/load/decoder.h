@@ -53,8 +53,10 @@ class Decoder {
   /// Splits the element's text on `sep` (newline for callback URLs, comma for ECA lists) and
   /// locates each piece at its own line and column.
   void pieces(pugi::xml_node n, char sep, const char* element, std::vector<Field<std::string>>& out) const;
-  /// Reads an IP range element whose children are the leaves of `start_path` and `end_path`.
-  IpRange range(pugi::xml_node n, const char* start_path, const char* end_path) const;
+  /// Reads an IP range element whose children are the leaves of `start_path` and `end_path`. A
+  /// range without both ends, with an address that is not IPv4 or IPv6, mixing the two, or whose
+  /// start is after its end is CA000: Salesforce rejects it too.
+  IpRange range(pugi::xml_node n, const char* start_path, const char* end_path);
   /// Records every element under `n` that has a value and no typed field, by path.
   void extras(pugi::xml_node n, const std::string& prefix, std::vector<ExtraValue>& out) const;
 

@@ -4,11 +4,13 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "load/custom_eval.h"
 #include "load/eca_join.h"
 #include "load/encoding.h"
 #include "load/metadata_types.h"
@@ -25,8 +27,9 @@ struct FileResult {
   std::string read_error;
 };
 
-/// Parses one file and hands its root element to its type's reader.
-FileResult load_one(const ExportFile& f, int index, std::string contents) {
+/// Parses one file, hands its root element to its type's reader, and evaluates the custom rules
+/// that target it.
+FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom) {
   FileResult result;
   std::vector<LoadIssue>& issues = result.part.issues;
   std::string encoding_error;
@@ -63,6 +66,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents) {
   if (!type.context) load::find_secrets(root, text, result.part.secrets);
   load::ReadContext ctx{f, index, text.at(root), decoder, result.part};
   type.read(root, ctx);
+  if (custom && !type.context) custom->evaluate(root, text, f.type, result.part.custom_matches);
   return result;
 }
 
@@ -88,11 +92,12 @@ void merge(Export& model, std::size_t index, Export&& part) {
   model.files[index].loaded = loaded;
   for (auto& issue : part.issues) model.issues.push_back(std::move(issue));
   for (auto& secret : part.secrets) model.secrets.push_back(std::move(secret));
+  for (auto& match : part.custom_matches) model.custom_matches.push_back(std::move(match));
 }
 
 }  // namespace
 
-LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress) {
+LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress, const CustomRuleSet* custom) {
   LoadedExport out;
   Listing found = source.list();
   out.errors = std::move(found.errors);
@@ -109,12 +114,15 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     std::string contents;
+    std::optional<load::CustomEvaluator> evaluator;
+    if (custom && !custom->empty()) evaluator.emplace(*custom);
     for (std::size_t i = next++; i < model.files.size(); i = next++) {
       const ExportFile& f = model.files[i];
       std::string error;
       try {
         if (source.read(f, contents, error)) {
-          results[i] = std::make_unique<FileResult>(load_one(f, static_cast<int>(i), std::move(contents)));
+          results[i] = std::make_unique<FileResult>(
+              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr));
         }
       } catch (const std::exception& e) {  // out of memory, say: this file fails, the audit goes on
         error = fmt::format("cannot audit: {}", e.what());

@@ -3,6 +3,7 @@
 
 #include "core/progress.h"
 #include "core/report.h"
+#include "load/custom_rules.h"
 #include "load/source.h"
 #include "model/export.h"
 
@@ -17,7 +18,9 @@ struct LoadedExport {
 
 /// Lists and reads one export on `jobs` threads. Files are read independently (no shared mutable
 /// state); results are merged in path order, so the model is the same for any `jobs`. `progress`,
-/// when given, counts the files listed and read.
-LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress = nullptr);
+/// when given, counts the files listed and read. `custom` rules, when given, are evaluated on each
+/// file they target as it is read (Export::custom_matches).
+LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress = nullptr,
+                         const CustomRuleSet* custom = nullptr);
 
 }  // namespace calint

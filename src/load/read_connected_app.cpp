@@ -48,6 +48,7 @@ void read_oauth_config(pugi::xml_node node, Decoder& d, ConnectedApp& app) {
       keep_extra(d, c, fmt::format("oauthConfig/{}", name), app.extra);
     }
   });
+  decode_certificate(app.certificate, app.certificates);
 }
 
 void read_refresh_token_policy(pugi::xml_node c, Decoder& d, ConnectedApp& app) {

@@ -135,6 +135,7 @@ void read_eca_global_oauth(pugi::xml_node root, ReadContext& ctx) {
           c, name, d, s, EcaGlobalOauth::kRoot);
     }
   });
+  decode_certificate(s.certificate, s.certificates);
   finish(root, ctx, std::move(s));
 }
 
@@ -157,10 +158,12 @@ void read_eca_oauth_policy(pugi::xml_node root, ReadContext& ctx) {
       d.closed<IpRelaxation>(c, s.ip_relaxation, kEcaIpRelaxation, IpRelaxation::Invalid, "ipRelaxationPolicyType");
     } else if (name == "refreshTokenPolicyType") {
       refresh_type_node = c;  // read once its period and unit are known
+    } else if (name == "sessionTimeoutInMinutes") {
+      d.integer(c, s.session_timeout, "sessionTimeoutInMinutes");
     } else if (!read_str<EcaOauthPolicy>(
                    {&EcaOauthPolicy::refresh_validity_period, &EcaOauthPolicy::refresh_validity_unit,
                     &EcaOauthPolicy::client_credentials_flow_user, &EcaOauthPolicy::policy_action,
-                    &EcaOauthPolicy::required_session_level, &EcaOauthPolicy::session_timeout},
+                    &EcaOauthPolicy::required_session_level},
                    c, name, d, s)) {
       read_bool<EcaOauthPolicy>({&EcaOauthPolicy::is_client_credentials_flow_enabled}, c, name, d, s,
                                 EcaOauthPolicy::kRoot);
@@ -189,7 +192,10 @@ void read_eca_oauth_security(pugi::xml_node root, ReadContext& ctx) {
 
 void read_eca_saml_policy(pugi::xml_node root, ReadContext& ctx) {
   auto s = ctx.component<EcaSamlPolicy>();
-  for_each_element(root, [&](pugi::xml_node c, std::string_view name) { read_common(c, name, ctx.decoder, s); });
+  for_each_element(root, [&](pugi::xml_node c, std::string_view name) {
+    if (!read_common(c, name, ctx.decoder, s))
+      read_str<EcaSamlPolicy>({&EcaSamlPolicy::signing_algorithm}, c, name, ctx.decoder, s);
+  });
   finish(root, ctx, std::move(s));
 }
 

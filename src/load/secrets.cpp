@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "core/x509.h"
 
 namespace calint::load {
 
@@ -36,7 +37,13 @@ void find_secrets(pugi::xml_node root, const XmlText& text, std::vector<SecretSi
       if (c.type() != pugi::node_element) continue;
       std::string_view name = local_name(c);
       std::string child_path = e.path + "/" + std::string(name);
-      if (holds_secret_value(name, value_of(c))) out.push_back(SecretSite{text.at(c), child_path});
+      // A PEM private key is a secret in any element (pasted into `certificate`, say).
+      std::string_view value = value_of(c);
+      if (holds_secret_value(name, value)) {
+        out.push_back(SecretSite{text.at(c), child_path, false});
+      } else if (holds_private_key(value)) {
+        out.push_back(SecretSite{text.at(c), child_path, true});
+      }
       if (e.depth < kMaxDepth && c.first_child()) stack.push_back({c, std::move(child_path), e.depth + 1});
     }
   }

@@ -5,6 +5,12 @@
 
 namespace calint::load {
 
+void decode_certificate(Field<std::string>& text, DecodedCertificates& out) {
+  if (!text.present || text.value.empty()) return;
+  out = decode_certificates(text.value);
+  if (holds_private_key(text.value)) text.value.clear();
+}
+
 RefreshPolicy parse_refresh_token_policy(std::string_view text) {
   RefreshPolicy p;
   if (iequals(text, "zero")) {

@@ -24,6 +24,10 @@ inline constexpr std::array<Literal<IpRelaxation>, 4> kEcaIpRelaxation = {{
     {"Enforce_RelaxRefresh", IpRelaxation::EnforceRelaxRefresh},
 }};
 
+/// Decodes a JWT bearer `certificate` element's text (core/x509.h) into `out`. A private key found
+/// there (a secret CA401 reports) is dropped from the model: only its presence stays.
+void decode_certificate(Field<std::string>& text, DecodedCertificates& out);
+
 /// Parses ConnectedApp `refreshTokenPolicy` (`zero`, `infinite`, `specific_lifetime:N:UNIT`,
 /// `specific_inactivity:N:UNIT`); Kind::Invalid when it does not follow the grammar.
 RefreshPolicy parse_refresh_token_policy(std::string_view text);

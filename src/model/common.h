@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/source_loc.h"
+#include "core/x509.h"
 
 namespace calint {
 
@@ -79,7 +80,18 @@ struct LoadIssue {
 /// where it is: the value never enters the model.
 struct SecretSite {
   SourceLoc loc;
-  std::string element;  ///< element path, e.g. ConnectedApp/oauthConfig/consumerSecret
+  std::string element;       ///< element path, e.g. ConnectedApp/oauthConfig/consumerSecret
+  bool private_key = false;  ///< a PEM private key (in `certificate`, say), not a client secret
+};
+
+/// A node a custom rule's XPath expression selected (see core/custom_rule.h), found while its file
+/// was read; the rules layer turns each into a finding.
+struct CustomMatch {
+  std::uint32_t rule = 0;  ///< index into the policy's custom_rules
+  SourceLoc loc;
+  std::string element;  ///< element path of the node (its parent element's for attributes and text)
+  std::string key;      ///< tells apart several matches on one element path: the node's value
+  std::string value;    ///< the node's value, shortened and printable; "(value not shown)" for a secret
 };
 
 /// Common head of every component read from one file.

@@ -44,6 +44,8 @@ struct ConnectedApp : ComponentFile {
       is_secret_required_for_token_exchange{"ConnectedApp/oauthConfig/isSecretRequiredForTokenExchange"},
       is_token_exchange_enabled{"ConnectedApp/oauthConfig/isTokenExchangeEnabled"};
   std::vector<Field<std::string>> scopes;  ///< ConnectedApp/oauthConfig/scopes, one per element
+  /// `certificate` decoded (JWT bearer): every certificate it holds, or why it could not be read.
+  DecodedCertificates certificates;
 
   // oauthPolicy
   bool has_oauth_policy = false;

@@ -43,8 +43,9 @@ struct Export {
   std::vector<SubFileRef> eca_orphans;     ///< sub-files whose app is not in the export
   std::vector<SubFileRef> eca_duplicates;  ///< a second sub-file of one kind for one app
 
-  std::vector<LoadIssue> issues;    ///< CA000
-  std::vector<SecretSite> secrets;  ///< CA401, from every file but profiles and permission sets
+  std::vector<LoadIssue> issues;            ///< CA000
+  std::vector<SecretSite> secrets;          ///< CA401, from every file but profiles and permission sets
+  std::vector<CustomMatch> custom_matches;  ///< nodes the policy's custom rules selected, in file order
 
   /// Calls `f(list)` for every component list above, in this order: the one place that enumerates
   /// them, so adding a metadata type means adding its list here and nowhere else in the model.

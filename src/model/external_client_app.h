@@ -36,6 +36,8 @@ struct EcaGlobalOauth : EcaSubFile {
   std::vector<Field<std::string>> callback_urls;  ///< one per line of callbackUrl
   Field<std::string> certificate{"ExtlClntAppGlobalOauthSettings/certificate"},
       consumer_key{"ExtlClntAppGlobalOauthSettings/consumerKey"};
+  /// `certificate` decoded (JWT bearer): every certificate it holds, or why it could not be read.
+  DecodedCertificates certificates;
   Field<bool> is_client_credentials_flow_enabled{"ExtlClntAppGlobalOauthSettings/isClientCredentialsFlowEnabled"},
       is_code_cred_flow_enabled{"ExtlClntAppGlobalOauthSettings/isCodeCredFlowEnabled"},
       is_code_cred_post_only{"ExtlClntAppGlobalOauthSettings/isCodeCredPostOnly"},
@@ -66,8 +68,9 @@ struct EcaOauthPolicy : EcaSubFile {
   Field<bool> is_client_credentials_flow_enabled{"ExtlClntAppOauthConfigurablePolicies/isClientCredentialsFlowEnabled"};
   Field<std::string> client_credentials_flow_user{"ExtlClntAppOauthConfigurablePolicies/clientCredentialsFlowUser"},
       policy_action{"ExtlClntAppOauthConfigurablePolicies/policyAction"},
-      required_session_level{"ExtlClntAppOauthConfigurablePolicies/requiredSessionLevel"},
-      session_timeout{"ExtlClntAppOauthConfigurablePolicies/sessionTimeoutInMinutes"};  ///< minutes, as written
+      required_session_level{"ExtlClntAppOauthConfigurablePolicies/requiredSessionLevel"};
+  /// Minutes; absent means the session lasts as long as the org's or profile's session settings say.
+  Field<long long> session_timeout{"ExtlClntAppOauthConfigurablePolicies/sessionTimeoutInMinutes"};
 };
 
 struct EcaPolicy : EcaSubFile {
@@ -86,6 +89,8 @@ struct EcaOauthSecurity : EcaSubFile {
 struct EcaSamlPolicy : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaSamlPolicy;
   static constexpr std::string_view kRoot = "ExtlClntAppSamlConfigurablePolicies";
+  /// SHA1 or SHA256; Salesforce documents no default.
+  Field<std::string> signing_algorithm{"ExtlClntAppSamlConfigurablePolicies/signingAlgorithmType"};
 };
 
 /// An External Client App: the header file joined with every sub-file that names it.

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/text.h"
 #include "policy/embedded.h"
+#include "policy/policy.h"
 
 namespace calint {
 
@@ -72,9 +74,9 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
     throw std::runtime_error(fmt::format("{}:{}: {}", source, e.mark.line + 1, e.msg));
   }
   if (!doc.IsMap()) throw std::runtime_error(fmt::format("{}: a rule entry must be a mapping", source));
-  static const std::set<std::string> kKeys = {"id",         "name",        "severity",   "escalated_severity",
-                                              "escalation", "summary",     "applies_to", "controls",
-                                              "rationale",  "remediation", "references", "params"};
+  static const std::set<std::string> kKeys = {
+      "id",      "name",       "severity", "escalated_severity", "escalation",  "reduced_severity", "reduction",
+      "summary", "applies_to", "controls", "rationale",          "remediation", "references",       "params"};
   for (const auto& kv : doc) {
     if (!kKeys.contains(kv.first.Scalar())) fail(source, kv.first, fmt::format("unknown key '{}'", kv.first.Scalar()));
   }
@@ -89,6 +91,12 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
     if (!esc) fail(source, doc["escalated_severity"], "unknown escalated_severity");
     r.escalated_severity = esc;
     r.escalation = required_string(doc, "escalation", source);
+  }
+  if (doc["reduced_severity"]) {
+    auto reduced = parse_severity(scalar_text(doc["reduced_severity"]));
+    if (!reduced) fail(source, doc["reduced_severity"], "unknown reduced_severity");
+    r.reduced_severity = reduced;
+    r.reduction = required_string(doc, "reduction", source);
   }
   r.summary = required_string(doc, "summary", source);
   r.rationale = required_string(doc, "rationale", source);
@@ -106,18 +114,27 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
   for (const auto& p : params) {
     if (!p.IsMap()) fail(source, p, "a param must be a mapping");
     for (const auto& kv : p) {
-      static const std::set<std::string> kParamKeys = {"key", "type", "default", "description", "values"};
+      static const std::set<std::string> kParamKeys = {"key",    "type",    "default", "description",
+                                                       "values", "minimum", "maximum"};
       if (!kParamKeys.contains(kv.first.Scalar()))
         fail(source, kv.first, fmt::format("unknown param key '{}'", kv.first.Scalar()));
     }
-    RuleParam param{required_string(p, "key", source),
-                    required_string(p, "type", source),
-                    scalar_text(p["default"]),
-                    required_string(p, "description", source),
-                    {}};
+    RuleParam param;
+    param.key = required_string(p, "key", source);
+    param.type = required_string(p, "type", source);
+    param.default_value = scalar_text(p["default"]);
+    param.description = required_string(p, "description", source);
     if (p["values"]) param.values = string_list(p, "values", source);
-    if ((param.type == "enum") != !param.values.empty())
-      fail(source, p, "a param has 'values' exactly when its type is enum");
+    if (param.type == "enum" && param.values.empty()) fail(source, p, "an enum param needs 'values'");
+    if (!param.values.empty() && param.type != "enum" && param.type != "string-list-map")
+      fail(source, p, "only enum and string-list-map params have 'values'");
+    for (const char* bound : {"minimum", "maximum"}) {
+      if (!p[bound]) continue;
+      if (param.type != "integer") fail(source, p[bound], fmt::format("only integer params have '{}'", bound));
+      auto n = parse_uint(scalar_text(p[bound]));
+      if (!n) fail(source, p[bound], fmt::format("'{}' must be a whole number", bound));
+      (std::string_view(bound) == "minimum" ? param.minimum : param.maximum) = *n;
+    }
     r.params.push_back(std::move(param));
   }
   return r;
@@ -135,6 +152,13 @@ const Catalog& builtin_catalog() {
     return Catalog(std::move(rules));
   }();
   return catalog;
+}
+
+Catalog with_custom_rules(const Catalog& catalog, const Policy& policy) {
+  if (policy.custom_rules.empty()) return catalog;
+  std::vector<RuleInfo> rules = catalog.rules();
+  for (const auto& custom : policy.custom_rules) rules.push_back(custom.info);
+  return Catalog(std::move(rules));
 }
 
 std::string_view default_policy_text() {

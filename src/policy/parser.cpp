@@ -12,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/text.h"
+#include "policy/custom_rules.h"
 #include "policy/params.h"
 #include "policy/policy.h"
 #include "policy/yaml_reader.h"
@@ -63,8 +64,11 @@ class Parser {
     ParamLayout layout = layout_of(catalog_);
     std::vector<std::string> keys = {"version", "fail_on", "rules"};
     keys.insert(keys.end(), layout.top_level.begin(), layout.top_level.end());
+    keys.emplace_back("custom_rules");
     keys.emplace_back("exceptions");
     reader_.check_keys(doc, keys, "the policy");
+    ids_ = catalog_.ids();
+    if (doc["custom_rules"]) parse_custom_rules(doc["custom_rules"], text);
     if (YAML::Node v = doc["version"]) {
       if (reader_.scalar(v, "'version'") != "1")
         reader_.fail(v, fmt::format("unsupported policy version '{}'; this calint reads version 1", v.Scalar()));
@@ -101,15 +105,54 @@ class Parser {
       // yaml-cpp: assigning to a Node assigns its value, so each lookup binds a fresh Node.
       const YAML::Node node =
           dot == std::string::npos ? doc[p->key] : doc[p->key.substr(0, dot)][p->key.substr(dot + 1)];
-      if (node) policy_.params[p->key] = policy::find_param_type(p->type)->parse(reader_, node, *p);
+      if (!node) continue;
+      ParamValue value = policy::find_param_type(p->type)->parse(reader_, node, *p);
+      if (auto* map = std::get_if<StringListMap>(&value)) {
+        // Keys the policy leaves out keep their default: allowing one more holder of a permission
+        // must not silently drop the default allowance of another.
+        for (const auto& [key, names] : std::get<StringListMap>(policy_.params[p->key])) map->emplace(key, names);
+      }
+      policy_.params[p->key] = std::move(value);
     }
   }
 
+  /// A rule id of the catalogue or of the policy's custom rules.
   std::string rule_id(const YAML::Node& node, std::string_view what) const {
     std::string id = reader_.scalar(node, what);
-    if (catalog_.find(id)) return id;
-    reader_.fail(
-        node, fmt::format("unknown rule '{}' in {}{}", id, what, hint_or(id, catalog_.ids(), "; see `calint rules`")));
+    if (std::find(ids_.begin(), ids_.end(), id) != ids_.end()) return id;
+    reader_.fail(node, fmt::format("unknown rule '{}' in {}{}", id, what, hint_or(id, ids_, "; see `calint rules`")));
+  }
+
+  void parse_custom_rules(const YAML::Node& node, std::string_view text) {
+    if (!node.IsSequence()) {
+      reader_.fail(node, "'custom_rules' must be a list of {id, name, severity, message, applies_to, xpath} entries");
+    }
+    std::set<std::string> names;
+    for (const auto& r : catalog_.rules()) names.insert(r.name);
+    for (const auto& entry : node) {
+      CustomRule rule = policy::parse_custom_rule(reader_, entry, text);
+      if (std::find(ids_.begin(), ids_.end(), rule.info.id) != ids_.end()) {
+        reader_.fail(entry["id"], fmt::format("duplicate custom rule id '{}'", rule.info.id));
+      }
+      if (names.contains(rule.info.name)) {
+        reader_.fail(entry["name"],
+                     fmt::format("custom rule name '{}' is taken by {}", rule.info.name, name_owner(rule.info.name)));
+      }
+      names.insert(rule.info.name);
+      ids_.push_back(rule.info.id);
+      policy_.custom_rules.push_back(std::move(rule));
+    }
+  }
+
+  /// Which rule has a name ("built-in rule CA101", "custom rule ACME-1").
+  [[nodiscard]] std::string name_owner(std::string_view name) const {
+    for (const auto& r : catalog_.rules()) {
+      if (r.name == name) return fmt::format("built-in rule {}", r.id);
+    }
+    for (const auto& r : policy_.custom_rules) {
+      if (r.info.name == name) return fmt::format("custom rule {}", r.info.id);
+    }
+    return "another rule";
   }
 
   void parse_rules(const YAML::Node& node) {
@@ -175,6 +218,7 @@ class Parser {
 
   YamlReader reader_;
   const Catalog& catalog_;
+  std::vector<std::string> ids_;  ///< every rule id the policy may name: the catalogue's and its own
   Policy policy_;
 };
 

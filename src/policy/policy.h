@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/custom_rule.h"
 #include "core/date.h"
 #include "core/duration.h"
 #include "core/severity.h"
@@ -35,13 +36,25 @@ struct PolicyException {
   std::string where;            ///< "policy.yaml:12:5", for warnings
 };
 
+/// One entry of `approved_apps`: an app on the organisation's register of connected apps.
+struct ApprovedApp {
+  std::string where;  ///< "policy.yaml:12:5", for warnings
+  std::string app;    ///< API name or glob
+  std::string owner;
+  std::string criticality;
+};
+
 using StringMap = std::map<std::string, std::string, std::less<>>;
 using StringList = std::vector<std::string>;
+using StringListMap = std::map<std::string, StringList, std::less<>>;
 using AppScopeRules = std::vector<AppScopeRule>;
+using ApprovedApps = std::vector<ApprovedApp>;
 
-/// The value of a rule parameter, of the type its catalogue entry declares: duration, integer,
-/// enum (the chosen value), string-list / scope-list, string-map, app-scope-list.
-using ParamValue = std::variant<Duration, long long, std::string, StringList, StringMap, AppScopeRules>;
+/// The value of a rule parameter, of the type its catalogue entry declares: duration, timeout,
+/// integer, enum (the chosen value), string-list / scope-list, string-map, string-list-map,
+/// app-scope-list, approved-app-list.
+using ParamValue = std::variant<Duration, Timeout, long long, std::string, StringList, StringMap, StringListMap,
+                                AppScopeRules, ApprovedApps>;
 
 /// The typed, validated policy.
 struct Policy {
@@ -51,6 +64,9 @@ struct Policy {
   /// Every parameter the catalogue declares, by key: the policy's value or the declared default.
   std::map<std::string, ParamValue, std::less<>> params;
   std::vector<PolicyException> exceptions;
+  /// Rules the policy defines (`custom_rules:`), in policy order. Their ids may be used in `rules`
+  /// and `exceptions` like built-in ones.
+  std::vector<CustomRule> custom_rules;
   std::vector<std::string> warnings;  ///< "file:line:col: warning: ..." (unknown scope literals)
 
   [[nodiscard]] bool rule_enabled(std::string_view id) const;
@@ -83,6 +99,14 @@ Policy default_policy(const Catalog& catalog);
 
 /// A parameter's value as `calint explain` shows it ("90 days", "[Api, RefreshToken]").
 std::string show_param(const Policy& policy, std::string_view key);
+
+/// The `approved_apps` entry that lists an app (by API name or glob), or nullptr: the owner and
+/// criticality the inventory shows for it.
+const ApprovedApp* approved_entry(const Policy& policy, std::string_view app_name);
+
+/// The built-in catalogue with the policy's custom rules added: what `calint rules --policy`,
+/// `calint explain --policy` and an audit under that policy know.
+Catalog with_custom_rules(const Catalog& catalog, const Policy& policy);
 
 /// The OAuth scope literals calint knows (ConnectedAppOauthAccessScope and the ECA additions).
 const std::vector<std::string>& known_scopes();

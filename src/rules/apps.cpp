@@ -21,6 +21,54 @@ std::vector<Field<std::string>> App::scopes() const {
   return out;
 }
 
+bool App::can_get_refresh_tokens() const {
+  if (!grants_refresh_tokens(scopes())) return false;
+  if (ca)
+    return !(ca->refresh_token_policy.present && ca->refresh_token_policy.value.kind == RefreshPolicy::Kind::Zero);
+  if (eca->oauth_policies.empty()) return true;
+  for (auto ref : eca->oauth_policies) {
+    const auto& p = (*model)[ref].refresh_token_policy;
+    if (!p.present || p.value.kind != RefreshPolicy::Kind::Zero) return true;
+  }
+  return false;
+}
+
+bool App::client_credentials() const {
+  if (ca) return ca->is_client_credential_enabled.value;
+  for (auto ref : eca->global_oauth) {
+    if ((*model)[ref].is_client_credentials_flow_enabled.value) return true;
+  }
+  for (auto ref : eca->oauth_policies) {
+    if ((*model)[ref].is_client_credentials_flow_enabled.value) return true;
+  }
+  return false;
+}
+
+std::vector<App> apps_without_flow_settings(const Export& model) {
+  std::vector<App> out;
+  for (const App& app : apps(model)) {
+    if (app.eca && app.eca->global_oauth.empty() && !app.eca->oauth_settings.empty()) out.push_back(app);
+  }
+  return out;
+}
+
+std::string certificate_name(const CertificateInfo& cert, std::size_t index, std::size_t count) {
+  std::string subject = cert.subject.empty() ? std::string("no subject") : cert.subject;
+  if (count == 1) return fmt::format("The JWT bearer certificate ({})", subject);
+  return fmt::format("Certificate {} of {} in the JWT bearer certificate bundle ({})", index + 1, count, subject);
+}
+
+const OauthOidcSettings* oauth_oidc_settings(const Export& model) {
+  return model.oauth_oidc.empty() ? nullptr : &model.oauth_oidc.front();
+}
+
+const ConnectedAppSettings* api_access_control(const Export& model) {
+  for (const auto& s : model.connected_app_settings) {
+    if (s.admin_approved_apps_only.value) return &s;
+  }
+  return nullptr;
+}
+
 std::vector<App> apps(const Export& model) {
   std::vector<App> out;
   out.reserve(model.connected_apps.size() + model.external_client_apps.size());

@@ -8,22 +8,16 @@ namespace calint::rules {
 
 namespace {
 
-std::string api_access_control_note(const Export& model) {
-  for (const auto& s : model.connected_app_settings) {
-    if (s.admin_approved_apps_only.value) {
-      return "; API Access Control is on in this org (ConnectedApp settings), which limits API use to approved "
-             "apps and softens this";
-    }
-  }
-  return "";
-}
-
 std::string reach(bool escalate) { return escalate ? " and its scopes give API access or refresh tokens" : ""; }
 
 }  // namespace
 
 void self_authorize(RuleContext& ctx) {
-  std::string note = api_access_control_note(ctx.model());
+  // API Access Control (ConnectedApp settings enableAdminApprovedAppsOnly): users reach the APIs
+  // only through connected apps pre-authorized for them, so a self-authorized Connected App gives
+  // API access only to holders of Use Any API Client (CA601). It does not cover External Client
+  // Apps, and its external-user variant alone changes nothing.
+  const bool api_access_control_on = api_access_control(ctx.model()) != nullptr;
   for_each_access_policy(ctx.model(), [&](const AccessPolicy& p) {
     const App& app = p.app;
     if (!app.oauth()) return;
@@ -36,8 +30,13 @@ void self_authorize(RuleContext& ctx) {
       ctx.report(app.component(), at(approved, app.ca->oauth_config),
                  fmt::format("All users may self-authorize this app ({}){}: any user can be talked into connecting "
                              "it; set isAdminApproved to true and assign profiles or permission sets{}",
-                             not_true(approved), reach(escalate), note),
-                 escalate);
+                             not_true(approved), reach(escalate),
+                             api_access_control_on
+                                 ? "; API Access Control is on in this org (ConnectedApp settings "
+                                   "enableAdminApprovedAppsOnly), so only users with Use Any API Client reach the APIs "
+                                   "through it"
+                                 : ""),
+                 escalate, api_access_control_on);
       return;
     }
     const auto& users = p.eca_file->permitted_users;
@@ -51,8 +50,8 @@ void self_authorize(RuleContext& ctx) {
     if (users.value != PermittedUsers::AllSelfAuthorized) return;
     ctx.report(app.component(), at(users),
                fmt::format("All users may self-authorize this app (permittedUsersPolicyType is AllSelfAuthorized){}: "
-                           "set it to AdminApprovedPreAuthorized and assign profiles or permission sets{}",
-                           reach(escalate), note),
+                           "set it to AdminApprovedPreAuthorized and assign profiles or permission sets",
+                           reach(escalate)),
                escalate);
   });
 }

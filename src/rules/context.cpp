@@ -2,11 +2,14 @@
 
 namespace calint {
 
-void RuleContext::report(const ComponentRef& component, const Site& site, std::string message, bool escalate) {
+void RuleContext::report(const ComponentRef& component, const Site& site, std::string message, bool escalate,
+                         bool reduce) {
   Finding f;
   f.rule = info_.id;
   f.name = info_.name;
-  f.severity = escalate && info_.escalated_severity ? *info_.escalated_severity : info_.severity;
+  f.severity = info_.severity;
+  if (escalate && info_.escalated_severity) f.severity = *info_.escalated_severity;
+  if (reduce && info_.reduced_severity) f.severity = *info_.reduced_severity;
   if (auto forced = policy_.severity_override(info_.id)) f.severity = *forced;
   f.message = std::move(message);
   f.component = component;

@@ -60,9 +60,11 @@ class RuleContext {
   [[nodiscard]] Date today() const { return today_; }
   [[nodiscard]] const ExportFile& file(int index) const { return model_.file(index); }
 
-  /// Reports a finding. `escalate` asks for the catalogue's escalated severity, under the
-  /// condition the catalogue entry documents.
-  void report(const ComponentRef& component, const Site& site, std::string message, bool escalate = false);
+  /// Reports a finding. `escalate` asks for the catalogue's escalated severity and `reduce` for its
+  /// reduced severity, each under the condition the catalogue entry documents; when both hold, the
+  /// reduction wins. A severity the policy sets for the rule wins over both.
+  void report(const ComponentRef& component, const Site& site, std::string message, bool escalate = false,
+              bool reduce = false);
   /// A note for the reader of the report that is not a finding (e.g. what a rule could not check).
   void note(std::string text) { notes_.push_back(std::move(text)); }
 
