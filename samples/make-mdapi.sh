@@ -32,6 +32,8 @@ table='
 .ecaGlblOauth-meta.xml|extlClntAppGlobalOauthSets|.ecaGlblOauth|ExtlClntAppGlobalOauthSettings
 .ecaOauthPlcy-meta.xml|extlClntAppOauthPolicies|.ecaOauthPlcy|ExtlClntAppOauthConfigurablePolicies
 .ecaPlcy-meta.xml|extlClntAppPolicies|.ecaPlcy|ExtlClntAppConfigurablePolicies
+.ecaOauthSecurity-meta.xml|extlClntAppOauthSecuritySettings|.ecaOauthSecurity|ExtlClntAppOauthSecuritySettings
+.ecaSamlPlcy-meta.xml|extlClntAppSamlConfigurablePolicies|.ecaSamlPlcy|ExtlClntAppSamlConfigurablePolicies
 .settings-meta.xml|settings|.settings|Settings
 .profile-meta.xml|profiles|.profile|Profile
 .permissionset-meta.xml|permissionsets|.permissionset|PermissionSet

@@ -55,6 +55,7 @@ def main():
         ["audit", "samples/mdapi-org"],
         ["audit", "samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml"],
         ["audit", "samples/source-org/force-app/main/default/connectedApps/Partner_Portal.connectedApp-meta.xml"],
+        ["audit", "samples/source-org", "--policy", "samples/policies/custom-rules.yaml"],
         ["audit", "does-not-exist"],
     ]
     for args in reports:
@@ -101,7 +102,15 @@ def main():
         checked += 1
     for bad in ({"fail_on": "severe"}, {"rules": {"CA101": {"enabled": "no"}}}, {"unknown": 1},
                 {"exceptions": [{"app": "x", "rule": "CA000", "justification": "y"}]},
-                {"exceptions": [{"app": "x", "rule": "CA101"}]}):
+                {"exceptions": [{"app": "x", "rule": "CA101"}]},
+                {"custom_rules": [{"id": "CA-1", "name": "x", "severity": "low", "message": "m",
+                                   "applies_to": "ConnectedApp", "xpath": "//x"}]},
+                {"custom_rules": [{"id": "ACME-1", "name": "x", "severity": "low", "message": "m",
+                                   "applies_to": "Profile", "xpath": "//x"}]},
+                {"permissions": {"allow": {"ModifyAllData": ["Admin"]}}},
+                {"sessions": {"max_timeout": "2 fortnights"}},
+                {"ip_ranges": {"max_ipv6_prefix": 129}},
+                {"approved_apps": [{"owner": "x"}]}):
         if policy_v.is_valid(bad):
             sys.exit(f"policy schema accepted {bad}")
     print(f"{checked} documents valid against their schemas")

@@ -104,7 +104,13 @@ CustomRule parse_custom_rule(YamlReader& r, const YAML::Node& entry, std::string
   rule.xpath = required(r, entry, "xpath", what);
   locate_expression(r, entry["xpath"], text, rule);
   info.defined_in = r.where(entry);
+  // The summary stands for every finding: placeholders become an ellipsis.
   info.summary = rule.message;
+  for (std::string_view placeholder : {"{value}", "{element}"}) {
+    for (auto at = info.summary.find(placeholder); at != std::string::npos; at = info.summary.find(placeholder)) {
+      info.summary.replace(at, placeholder.size(), "...");
+    }
+  }
   info.rationale = fmt::format(
       "A custom rule of the policy ({}). Each node that the XPath 1.0 expression `{}` selects in a {} file is a "
       "finding, located at the node.",

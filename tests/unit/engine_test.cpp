@@ -115,9 +115,12 @@ TEST_CASE("checks an ECA policy file cannot support are named, not silently skip
                        "    <externalClientApplication>Agent</externalClientApplication>\n"
                        "</ExtlClntAppOauthConfigurablePolicies>\n");
   Report r = test::audit({dir.path.string()});
-  REQUIRE(r.notes.size() == 2);
+  REQUIRE(r.notes.size() == 3);
   CHECK(r.notes[0].find("without permittedUsersPolicyType; Salesforce documents no default, so CA103 and CA104 "
                         "could not check who may use the app") != std::string::npos);
   CHECK(r.notes[1].find("no refreshTokenPolicyType; Salesforce documents no default, so CA301 and CA302 could "
                         "not check it") != std::string::npos);
+  // No .ecaGlblOauth: the flow settings (PKCE, rotation, callbacks, certificate...) are not in the export.
+  CHECK(r.notes[2].find("1 External Client App (Agent) has OAuth settings but no global OAuth settings file "
+                        "(.ecaGlblOauth) in the export") != std::string::npos);
 }

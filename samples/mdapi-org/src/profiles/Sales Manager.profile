@@ -38,6 +38,10 @@
     </userPermissions>
     <userPermissions>
         <enabled>true</enabled>
+        <name>CanApproveUninstalledApps</name>
+    </userPermissions>
+    <userPermissions>
+        <enabled>true</enabled>
         <name>ExportReport</name>
     </userPermissions>
     <userPermissions>
