@@ -379,3 +379,14 @@ TEST_CASE("the source root is the git top-level of the current folder, else the 
   CHECK(uri(pinned.out) == "export/connectedApps/X.connectedApp-meta.xml");
   CHECK(uri(plain.out) == "export/connectedApps/X.connectedApp-meta.xml");
 }
+
+TEST_CASE("an approved_apps entry that matches no app is a warning; listed apps are not reported", "[cli]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "p.yaml",
+                   "approved_apps:\n  - {app: \"*\", owner: Everyone}\n  - {app: Inventory_Sync_Legacy, owner: x}\n");
+  auto r = test::run({"audit", "samples/source-org", "--policy", (dir.path / "p.yaml").string(), "--format", "json"});
+  CHECK(r.err.find((dir.path / "p.yaml").string() +
+                   ":3:5: warning: approved_apps entry for 'Inventory_Sync_Legacy' matches no app in the audited "
+                   "export; remove it if the app is gone, or correct the name") != std::string::npos);
+  CHECK(r.out.find("\"CA901\"") == std::string::npos);  // "*" lists every app
+}

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -123,4 +124,42 @@ TEST_CASE("checks an ECA policy file cannot support are named, not silently skip
   // No .ecaGlblOauth: the flow settings (PKCE, rotation, callbacks, certificate...) are not in the export.
   CHECK(r.notes[2].find("1 External Client App (Agent) has OAuth settings but no global OAuth settings file "
                         "(.ecaGlblOauth) in the export") != std::string::npos);
+}
+
+TEST_CASE("a reduced severity wins over an escalation; the policy's severity wins over both", "[engine]") {
+  const std::string dir = "tests/rules/CA103/fire-api-access-control-on";
+  auto severity_of_ca = [](const Report& r) {
+    for (const auto& f : r.findings) {
+      if (f.rule == "CA103" && f.component.type == "ConnectedApp") return f.severity;
+    }
+    return Severity::Info;
+  };
+  CHECK(severity_of_ca(test::audit({dir})) == Severity::Low);  // scopes escalate, API Access Control reduces
+  Policy p = parse_policy("rules:\n  CA103: {severity: high}\n", "policy.yaml", builtin_catalog());
+  CHECK(severity_of_ca(test::audit({dir}, &p)) == Severity::High);
+  const RuleInfo* info = builtin_catalog().find("CA103");
+  REQUIRE(info->reduced_severity);
+  CHECK(*info->reduced_severity == Severity::Low);
+  CHECK(info->reduction.find("API Access Control") != std::string::npos);
+}
+
+TEST_CASE("a certificate calint cannot decode is a note naming the checks, never a finding", "[engine]") {
+  Report r = test::audit({"tests/rules/CA409/ok-valid-or-undecodable"});
+  for (const auto& f : r.findings) {
+    CHECK(f.rule != "CA000");
+    CHECK(f.rule != "CA409");
+    CHECK(f.rule != "CA410");
+    CHECK(f.rule != "CA414");
+  }
+  std::size_t notes = 0;
+  for (const auto& n : r.notes) {
+    if (n.find("the JWT bearer certificate could not be read") == std::string::npos) continue;
+    ++notes;
+    CHECK(n.find("so CA409, CA410 and CA414 did not check it") != std::string::npos);
+  }
+  CHECK(notes == 3);
+  CHECK(std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& n) {
+    return n.find("Placeholder_Text: the JWT bearer certificate could not be read (it is neither PEM nor base64)") !=
+           std::string::npos;
+  }));
 }

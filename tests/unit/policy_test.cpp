@@ -185,3 +185,85 @@ TEST_CASE("the nesting guard reads comments and quotes as YAML does", "[policy][
   Policy p = parse_policy("fail_on: high # " + std::string(100, '[') + "\n", "policy.yaml", builtin_catalog());
   CHECK(p.fail_on == Severity::High);
 }
+
+TEST_CASE("the review parameters read into their types, with their defaults", "[policy]") {
+  Policy d = default_policy(builtin_catalog());
+  CHECK(d.param<StringList>("clients.integration_users").empty());
+  CHECK(d.param<StringList>("callbacks.allowed_hosts").empty());
+  CHECK(d.param<Duration>("certificates.expiry_window").hours == 30 * 24);
+  CHECK(d.param<long long>("certificates.min_rsa_bits") == 2048);
+  CHECK(d.param<long long>("certificates.min_ec_bits") == 256);
+  CHECK(d.param<long long>("ip_ranges.max_ipv4_addresses") == 65536);
+  CHECK(d.param<long long>("ip_ranges.max_ipv6_prefix") == 56);
+  CHECK_FALSE(d.param<Timeout>("sessions.max_timeout").minutes);
+  CHECK(d.param<std::string>("api_access_control") == "off");
+  CHECK(d.param<StringListMap>("permissions.allow").at("CanApproveUninstalledApps") == StringList{"Admin"});
+  CHECK(d.param<ApprovedApps>("approved_apps").empty());
+
+  Policy p = parse_policy(R"(sessions:
+  max_timeout: 90 minutes
+api_access_control: required
+permissions:
+  allow:
+    UseAnyApiClient: [Break_Glass]
+approved_apps:
+  - {app: Order_Sync, owner: Integration team, criticality: high}
+  - app: "Partner_*"
+)",
+                          "policy.yaml", builtin_catalog());
+  CHECK(*p.param<Timeout>("sessions.max_timeout").minutes == 90);
+  CHECK(p.param<std::string>("api_access_control") == "required");
+  // A key the policy leaves out keeps its default: allowing one holder of Use Any API Client does not
+  // take Admin's Approve Uninstalled Connected Apps away.
+  const auto& allow = p.param<StringListMap>("permissions.allow");
+  CHECK(allow.at("UseAnyApiClient") == StringList{"Break_Glass"});
+  CHECK(allow.at("CanApproveUninstalledApps") == StringList{"Admin"});
+  CHECK(show_param(p, "permissions.allow") == "{CanApproveUninstalledApps: [Admin], UseAnyApiClient: [Break_Glass]}");
+  const auto& apps = p.param<ApprovedApps>("approved_apps");
+  REQUIRE(apps.size() == 2);
+  CHECK(apps[0].owner == "Integration team");
+  CHECK(apps[0].criticality == "high");
+  CHECK(apps[0].where == "policy.yaml:8:5");
+  CHECK(apps[1].owner.empty());
+  CHECK(approved_entry(p, "Order_Sync")->criticality == "high");
+  CHECK(approved_entry(p, "Partner_Portal")->app == "Partner_*");
+  CHECK(approved_entry(p, "Shadow_Tool") == nullptr);
+  CHECK(show_param(p, "sessions.max_timeout") == "90 minutes");
+  CHECK(show_param(d, "sessions.max_timeout") == "off");
+}
+
+TEST_CASE("timeouts", "[policy]") {
+  CHECK(*parse_timeout("30")->minutes == 30);
+  CHECK(*parse_timeout("30 min")->minutes == 30);
+  CHECK(*parse_timeout("2 hours")->minutes == 120);
+  CHECK(*parse_timeout("1d")->minutes == 1440);
+  CHECK_FALSE(parse_timeout("off")->minutes);
+  CHECK_FALSE(parse_timeout("false")->minutes);
+  CHECK_FALSE(parse_timeout("0 minutes"));
+  CHECK_FALSE(parse_timeout("2 months"));
+  CHECK(format_minutes(120) == "2 hours");
+  CHECK(format_minutes(90) == "90 minutes");
+  CHECK(format_minutes(1440) == "1 day");
+}
+
+TEST_CASE("review parameter errors name file, line and column", "[policy][errors]") {
+  CHECK(error_of("sessions:\n  max_timeout: 2 fortnights\n") ==
+        "policy.yaml:2:16: sessions.max_timeout must be a length of time such as '30 minutes' or '2 hours', or off, "
+        "found '2 fortnights'");
+  CHECK(error_of("ip_ranges:\n  max_ipv6_prefix: 129\n") ==
+        "policy.yaml:2:20: ip_ranges.max_ipv6_prefix must be at most 128, found 129");
+  CHECK(error_of("ip_ranges:\n  max_ipv4_addresses: 0\n") ==
+        "policy.yaml:2:23: ip_ranges.max_ipv4_addresses must be at least 1, found 0");
+  CHECK(error_of("permissions:\n  allow:\n    UseAnyApiClien: [Admin]\n") ==
+        "policy.yaml:3:5: unknown key 'UseAnyApiClien' in permissions.allow; did you mean 'UseAnyApiClient'?");
+  CHECK(error_of("permissions:\n  allow:\n    UseAnyApiClient: Admin\n") ==
+        "policy.yaml:3:22: permissions.allow.UseAnyApiClient must be a list of names or globs");
+  CHECK(error_of("approved_apps:\n  - {owner: x}\n") ==
+        "policy.yaml:2:5: an entry of approved_apps needs 'app' (an API name or glob)");
+  CHECK(error_of("approved_apps:\n  - {app: A, owner: x}\n  - {app: A}\n") ==
+        "policy.yaml:3:11: duplicate app 'A' in approved_apps");
+  CHECK(error_of("approved_apps:\n  - {app: A, ownr: x}\n") ==
+        "policy.yaml:2:14: unknown key 'ownr' in an entry of approved_apps; did you mean 'owner'?");
+  CHECK(error_of("api_access_control: requird\n") ==
+        "policy.yaml:1:21: api_access_control has unknown value 'requird'; did you mean 'required'?");
+}
