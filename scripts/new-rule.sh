@@ -48,7 +48,8 @@ references:
   - title: "Metadata API Developer Guide: ConnectedApp"
     url: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 # A parameter is declared here and read with ctx.param<T>("section.key"); its default exists only
-# here. Types: duration, integer, enum (with values: [...]), string-list, scope-list, string-map.
+# here. Types: duration, timeout, integer (optional minimum/maximum), enum (with values: [...]),
+# string-list, scope-list, string-map, string-list-map, app-scope-list, approved-app-list.
 # Also add it to schemas/policy.schema.json, docs/policy.md and rules/default-policy.yaml (a test
 # checks all three).
 params: []
