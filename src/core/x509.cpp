@@ -194,8 +194,10 @@ DecodedCertificates decode_certificates(std::string_view text) {
     out.error = "it is neither PEM nor base64";
     return out;
   }
+  // Base64 of PEM text: the PEM may follow other text, such as the "Bag Attributes" lines that
+  // `openssl pkcs12` writes before each certificate.
   std::string_view decoded = trim(*bytes);
-  if (decoded.substr(0, kPemBegin.size()) == kPemBegin) {
+  if (decoded.find(kPemBegin) != std::string_view::npos) {
     if (holds_private_key(decoded)) {
       out.error = "it holds a private key, not a certificate";
       return out;
