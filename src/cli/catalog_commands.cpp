@@ -10,9 +10,11 @@ namespace calint {
 namespace {
 
 std::string severity_text(const RuleInfo& r) {
+  std::vector<std::string> variants;
+  if (r.escalated_severity) variants.push_back(fmt::format("{} when escalated", to_string(*r.escalated_severity)));
+  if (r.reduced_severity) variants.push_back(fmt::format("{} when reduced", to_string(*r.reduced_severity)));
   std::string s(to_string(r.severity));
-  if (r.escalated_severity) s += fmt::format(" ({} when escalated)", to_string(*r.escalated_severity));
-  if (r.reduced_severity) s += fmt::format(" ({} when reduced)", to_string(*r.reduced_severity));
+  if (!variants.empty()) s += fmt::format(" ({})", fmt::join(variants, ", "));
   return s;
 }
 

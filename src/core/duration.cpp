@@ -60,7 +60,8 @@ std::optional<Timeout> parse_timeout(std::string_view text) {
 
 std::string format_minutes(long long minutes) {
   auto plural = [](long long n, std::string_view unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); };
-  if (minutes % (60 * 24) == 0) return plural(minutes / (60 * 24), "day");
+  constexpr long long kDay = 60LL * 24;
+  if (minutes % kDay == 0) return plural(minutes / kDay, "day");
   if (minutes % 60 == 0) return plural(minutes / 60, "hour");
   return plural(minutes, "minute");
 }

@@ -117,11 +117,17 @@ RenamedAt strip_prefixes(pugi::xml_node root, const load::XmlText& text) {
   return renamed;
 }
 
-/// The element path of an element ("ConnectedApp/oauthConfig/scopes").
+/// The element path of an element ("ConnectedApp/oauthConfig/scopes"). Hostile nesting keeps it
+/// short: past 32 levels, the middle is elided.
 std::string path_of(pugi::xml_node element) {
+  constexpr std::size_t kKept = 16;
   std::vector<std::string_view> parts;
   for (pugi::xml_node n = element; n && n.type() == pugi::node_element; n = n.parent()) parts.push_back(n.name());
   std::reverse(parts.begin(), parts.end());
+  if (parts.size() > 2 * kKept) {
+    parts.erase(parts.begin() + kKept, parts.end() - kKept);
+    parts.insert(parts.begin() + kKept, "...");
+  }
   return fmt::format("{}", fmt::join(parts, "/"));
 }
 

@@ -21,6 +21,7 @@ void note_unseen_flow_settings(RuleContext& ctx) {
   const auto unseen = apps_without_flow_settings(ctx.model());
   if (unseen.empty()) return;
   std::vector<std::string> names;
+  names.reserve(unseen.size());
   for (const App& app : unseen) names.push_back(app.head().name);
   ctx.note(fmt::format(
       "{}: {} External Client App{} ({}) {} OAuth settings but no global OAuth settings file (.ecaGlblOauth) in the "
