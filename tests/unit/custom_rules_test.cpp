@@ -209,12 +209,14 @@ TEST_CASE("custom rules are re-graded, disabled and excepted like built-in ones"
   write_export(dir.path);
   const std::string base = rule("    applies_to: ConnectedApp\n    xpath: \"//scopes[. = 'Web']\"\n");
   Policy graded = parse_policy(base + "rules:\n  ACME-1: {severity: critical}\n", "policy.yaml", builtin_catalog());
-  auto hits = of_rule(test::audit({dir.path.string()}, &graded), "ACME-1");
+  const Report graded_report = test::audit({dir.path.string()}, &graded);
+  auto hits = of_rule(graded_report, "ACME-1");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]->severity == Severity::Critical);
 
   Policy off = parse_policy(base + "rules:\n  ACME-1: {enabled: false}\n", "policy.yaml", builtin_catalog());
-  CHECK(of_rule(test::audit({dir.path.string()}, &off), "ACME-1").empty());
+  const Report off_report = test::audit({dir.path.string()}, &off);
+  CHECK(of_rule(off_report, "ACME-1").empty());
 
   Policy excepted = parse_policy(
       base + "exceptions:\n  - {app: Web_App, rule: [ACME-1, CA101], justification: \"Reviewed (SEC-1)\"}\n",
