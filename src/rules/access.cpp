@@ -6,6 +6,15 @@
 
 namespace calint::rules {
 
+std::string holder_name(const Holder& h) {
+  return (h.component.type == "Profile" ? "Profile " : "Permission set ") + h.component.name;
+}
+
+std::string remove_or_allow(const Holder& h) {
+  return std::string("remove it, or allow this ") + (h.component.type == "Profile" ? "profile" : "permission set") +
+         " under permissions.allow in the policy if the grant is deliberate";
+}
+
 bool allowed_holder(const StringListMap& allow, std::string_view permission, const Holder& h) {
   auto it = allow.find(permission);
   if (it == allow.end()) return false;

@@ -1,6 +1,7 @@
 #pragma once
 // What rules about profiles and permission sets share: who holds a permission, and whether the
 // policy allows it.
+#include <string>
 #include <string_view>
 
 #include "core/finding.h"
@@ -30,6 +31,11 @@ void for_each_grant(const Export& model, std::string_view permission, F&& f) {
     }
   }
 }
+
+/// "Profile X" or "Permission set X", for messages.
+std::string holder_name(const Holder& h);
+/// The end of every grant message: how to fix it, or accept it in the policy.
+std::string remove_or_allow(const Holder& h);
 
 /// Whether `permissions.allow` lets this holder have `permission`: one of its names or globs
 /// matches the API name, or the display name or label, without regard to case.

@@ -14,15 +14,14 @@ void use_any_api_client_granted(RuleContext& ctx) {
   for_each_grant(ctx.model(), kPermission, [&](const Holder& h, const PermissionGrant& g) {
     if (allowed_holder(allow, kPermission, h)) return;
     ctx.report(h.component, Site{g.loc, h.element, std::string(kPermission)},
-               fmt::format("{} {} grants Use Any API Client (UseAnyApiClient){}: its users reach the APIs through "
-                           "any connected app, approved or not, which bypasses API Access Control and the apps' "
-                           "admin-approval settings; remove it, or allow this {} under permissions.allow in the "
-                           "policy if the grant is deliberate",
-                           h.component.type == "Profile" ? "Profile" : "Permission set", h.component.name,
+               fmt::format("{} grants Use Any API Client (UseAnyApiClient){}: its users reach the APIs through any "
+                           "connected app, approved or not, which bypasses API Access Control and the apps' "
+                           "admin-approval settings; {}",
+                           holder_name(h),
                            api_access_control_on ? ", and API Access Control is on in this org, so this permission "
                                                    "is the way around it"
                                                  : "",
-                           h.component.type == "Profile" ? "profile" : "permission set"),
+                           remove_or_allow(h)),
                api_access_control_on);
   });
 }

@@ -13,12 +13,10 @@ void approve_uninstalled_apps_granted(RuleContext& ctx) {
   for_each_grant(ctx.model(), kPermission, [&](const Holder& h, const PermissionGrant& g) {
     if (allowed_holder(allow, kPermission, h)) return;
     ctx.report(h.component, Site{g.loc, h.element, std::string(kPermission)},
-               fmt::format("{} {} grants Approve Uninstalled Connected Apps (CanApproveUninstalledApps): its users "
-                           "can authorize connected apps nobody has installed in the org, the path the 2025 "
-                           "vishing campaigns used to plant a fake Data Loader; remove it, or allow this {} under "
-                           "permissions.allow in the policy if the grant is deliberate",
-                           h.component.type == "Profile" ? "Profile" : "Permission set", h.component.name,
-                           h.component.type == "Profile" ? "profile" : "permission set"));
+               fmt::format("{} grants Approve Uninstalled Connected Apps (CanApproveUninstalledApps): its users can "
+                           "authorize connected apps nobody has installed in the org, the path the 2025 vishing "
+                           "campaigns used to plant a fake Data Loader; {}",
+                           holder_name(h), remove_or_allow(h)));
   });
 }
 
