@@ -75,7 +75,10 @@ void make_valid_utf8(Report& report) {
     for (auto* list : {&a.scopes, &a.callback_urls, &a.flows, &a.profiles, &a.permission_sets}) fix(*list);
   }
   for (auto& r : report.rules) {
-    for (std::string* s : {&r.id, &r.name, &r.escalation, &r.summary, &r.rationale, &r.remediation}) fix(*s);
+    for (std::string* s :
+         {&r.id, &r.name, &r.escalation, &r.reduction, &r.defined_in, &r.summary, &r.rationale, &r.remediation}) {
+      fix(*s);
+    }
     fix(r.controls);
     fix(r.applies_to);
     for (auto& ref : r.references) {

@@ -140,6 +140,9 @@ RuleInfo rule(const Reader& r) {
   info.severity = r.at("severity").severity();
   if (!r.at("escalated_severity").is_null()) info.escalated_severity = r.at("escalated_severity").severity();
   info.escalation = r.at("escalation").str_or_empty();
+  if (!r.at("reduced_severity").is_null()) info.reduced_severity = r.at("reduced_severity").severity();
+  info.reduction = r.at("reduction").str_or_empty();
+  info.defined_in = r.at("defined_in").str_or_empty();
   info.summary = r.at("summary").str();
   info.rationale = r.at("rationale").str();
   info.remediation = r.at("remediation").str();

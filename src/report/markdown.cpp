@@ -15,9 +15,9 @@ namespace {
 
 constexpr std::size_t kBudget = 60000;
 
-/// Text shown as text: Markdown and HTML specials backslash-escaped or as entities (also '@', the
-/// ':' of "://" and the dot of "www.", so that no address becomes a link), control characters as
-/// \xNN.
+/// Text shown as text: Markdown and HTML specials backslash-escaped or as entities (also the ':'
+/// of "://" and the dot of "www.", and '@' followed by a word joiner, so that no address becomes a
+/// link), control characters as \xNN.
 std::string md(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -49,9 +49,13 @@ std::string md(std::string_view s) {
       case '~':
       case '$':
       case '#':
-      case '@':  // no e-mail autolink
         out.push_back('\\');
         out.push_back(c);
+        break;
+      case '@':
+        // No e-mail autolink: GFM links user@host.tld whatever escapes or entities spell the '@', so
+        // an invisible WORD JOINER (U+2060) after it breaks the address for the autolinker only.
+        out += "@\u2060";
         break;
       case ':':  // no http:// autolink
         if (std::string_view(text).substr(i + 1, 2) == "//") out.push_back('\\');

@@ -28,7 +28,7 @@ const Finding& finding(const Report& r, std::string_view rule, std::string_view 
 
 TEST_CASE("the inventory lists every app of the sample org as a register would", "[engine][inventory]") {
   Report r = test::audit({"samples/source-org"});
-  CHECK(r.inventory.size() == 18);
+  CHECK(r.inventory.size() == 20);
   CHECK(std::is_sorted(r.inventory.begin(), r.inventory.end(), [](const InventoryApp& a, const InventoryApp& b) {
     return std::tie(a.component.name, a.component.type) < std::tie(b.component.name, b.component.type);
   }));
@@ -47,11 +47,13 @@ TEST_CASE("the inventory lists every app of the sample org as a register would",
   CHECK(legacy.scopes == std::vector<std::string>{"Api", "Web", "RefreshToken"});
   CHECK(legacy.count(Severity::Critical) == 1);
   CHECK(legacy.count(Severity::High) == 1);
-  CHECK(legacy.count(Severity::Low) == 1);
+  CHECK(legacy.count(Severity::Low) == 2);  // CA201, CA303
   // Flows: client credentials with its run-as user; JWT bearer from a certificate; device flow.
+  const auto& erp = app(r, "ConnectedApp", "ERP_Finance_Bridge");
+  CHECK(erp.flows == std::vector<std::string>{"web-server", "client-credentials"});
+  CHECK(erp.run_as_user == "erp.bridge@northwind-outfitters.com");
   const auto& batch = app(r, "ConnectedApp", "Nightly_Inventory_Batch");
-  CHECK(batch.flows == std::vector<std::string>{"web-server", "client-credentials"});
-  CHECK(batch.run_as_user == "inventory.batch@northwind-outfitters.com");
+  CHECK(batch.flows == std::vector<std::string>{"web-server", "jwt-bearer"});
   CHECK(batch.session_timeout == "30");
   CHECK(app(r, "ConnectedApp", "Order_Sync_Service").flows == std::vector<std::string>{"web-server", "jwt-bearer"});
   const auto& scanner = app(r, "ExternalClientApplication", "Warehouse_Scanner");
@@ -140,4 +142,25 @@ TEST_CASE("org-wide findings are anchored at the project file, else the first fi
   test::write_file(dir.path / "a/X.connectedApp-meta.xml", "<ConnectedApp/>");
   Report bare = test::audit({dir.path.string()});
   CHECK(bare.roots[0].anchor == (dir.path / "a/X.connectedApp-meta.xml").string());
+}
+
+TEST_CASE("the inventory shows the owner and criticality the policy's approved_apps give", "[engine][inventory]") {
+  Policy p = parse_policy(
+      "approved_apps:\n  - {app: Order_Sync_Service, owner: Integration team, criticality: high}\n"
+      "  - {app: \"Partner_*\", owner: Partner success}\n",
+      "policy.yaml", builtin_catalog());
+  Report r = test::audit({"samples/source-org"}, &p);
+  const auto& order = app(r, "ConnectedApp", "Order_Sync_Service");
+  CHECK(order.owner == "Integration team");
+  CHECK(order.criticality == "high");
+  // A glob lists both apps of the integration; an entry without criticality leaves it empty.
+  CHECK(app(r, "ConnectedApp", "Partner_Portal").owner == "Partner success");
+  CHECK(app(r, "ExternalClientApplication", "Partner_Portal").owner == "Partner success");
+  CHECK(app(r, "ExternalClientApplication", "Partner_Portal").criticality.empty());
+  CHECK(app(r, "ConnectedApp", "Northwind_CLI").owner.empty());
+  // Apps not listed are CA901 findings.
+  CHECK(std::any_of(r.findings.begin(), r.findings.end(),
+                    [](const Finding& f) { return f.rule == "CA901" && f.component.name == "Northwind_CLI"; }));
+  CHECK(std::none_of(r.findings.begin(), r.findings.end(),
+                     [](const Finding& f) { return f.rule == "CA901" && f.component.name == "Order_Sync_Service"; }));
 }
