@@ -23,7 +23,8 @@ struct AuditOptions {
 
 /// The pipeline: for every path, list and load its files, run the rules, quote the evidence line
 /// of each finding and list the apps (inventory); then fingerprint every finding and pass it
-/// through the filters (policy exceptions). Returns the finished report.
+/// through the filters (policy exceptions). Returns the finished report. `catalog` is the built-in
+/// one: the policy's custom rules are checked (PolicyError) and added to it here.
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog);
 
 /// Runs the rules over an already loaded export and adds its findings, notes and counts to
@@ -43,7 +44,8 @@ std::vector<std::string> custom_rule_targets();
 /// Sorts findings and gives every finding a fingerprint no other finding shares.
 void finalize(Report& report);
 
-/// The catalogue entries of the rules that run under `policy` (CA000 always), by id.
+/// The catalogue entries of the rules that run under `policy` (CA000 always, and the policy's
+/// enabled custom rules), by id.
 std::vector<RuleInfo> rules_that_run(const Policy& policy, const Catalog& catalog);
 
 /// Number of unsuppressed findings at or above `threshold`.
