@@ -1,15 +1,16 @@
 // parse_baseline: the lower bound calint's audit is measured against.
 //
-//   parse_baseline [--jobs N] DIR...
+//   parse_baseline [--jobs N] [--allow-errors] DIR...
 //
-// Walks each DIR (std::filesystem, symlinks are not followed), selects the files calint reads
-// (by file-name suffix, the same list calint uses) and parses each with pugixml
-// (load_file, parse_default) on N threads (default: hardware concurrency). It does nothing with
-// the documents except count the element children of each root, so that the parse cannot be
-// optimised away. Prints the number of files, their total size and the wall time.
+// Walks each DIR (std::filesystem, symlinks are not followed; .git, .hg, .svn and node_modules
+// are skipped as calint skips them), selects the files calint reads (by file-name suffix, the
+// same list calint uses, and of the settings only the five calint audits) and parses each with
+// pugixml (load_file, parse_default) on N threads (default: hardware concurrency). It does
+// nothing with the documents except count the element children of each root, so that the parse
+// cannot be optimised away. Prints the number of files, their total size and the wall time.
 //
-// Exit status: 0 on success, 1 if a directory could not be read or a file failed to parse,
-// 2 on a usage error.
+// Exit status: 0 on success, 1 if a directory could not be read or a file failed to parse
+// (with --allow-errors, files that fail to parse are only counted), 2 on a usage error.
 
 #include <pugixml.hpp>
 
@@ -42,9 +43,22 @@ constexpr std::array<std::string_view, 22> kSuffixes = {
     ".ecaSamlPlcy-meta.xml",  ".ecaSamlPlcy",
 };
 
+// calint reads only these settings (load/discover.cpp, is_audited_settings); it skips the others.
+constexpr std::array<std::string_view, 5> kAuditedSettings = {"MyDomain", "OauthOidc", "ConnectedApp", "Security",
+                                                              "ExternalClientApp"};
+
 bool selected(std::string_view name) {
-  return std::any_of(kSuffixes.begin(), kSuffixes.end(),
-                     [name](std::string_view s) { return name.size() > s.size() && name.ends_with(s); });
+  for (std::string_view s : kSuffixes) {
+    if (name.size() <= s.size() || !name.ends_with(s)) continue;
+    if (!s.starts_with(".settings")) return true;
+    const std::string_view base = name.substr(0, name.size() - s.size());
+    return std::find(kAuditedSettings.begin(), kAuditedSettings.end(), base) != kAuditedSettings.end();
+  }
+  return false;
+}
+
+bool skipped_directory(std::string_view name) {
+  return name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules";
 }
 
 struct Entry {
@@ -58,7 +72,7 @@ struct Totals {
 };
 
 int usage() {
-  std::fputs("usage: parse_baseline [--jobs N] DIR...\n", stderr);
+  std::fputs("usage: parse_baseline [--jobs N] [--allow-errors] DIR...\n", stderr);
   return 2;
 }
 
@@ -80,7 +94,9 @@ bool walk(const fs::path& dir, std::vector<Entry>& out) {
     const fs::directory_entry& e = *it;
     std::error_code sec;
     // symlink_status: a symlink is neither followed nor selected
-    if (e.is_regular_file(sec) && !e.is_symlink(sec) && selected(e.path().filename().native())) {
+    if (e.is_directory(sec) && !e.is_symlink(sec) && skipped_directory(e.path().filename().native())) {
+      it.disable_recursion_pending();
+    } else if (e.is_regular_file(sec) && !e.is_symlink(sec) && selected(e.path().filename().native())) {
       std::error_code zec;
       const auto size = e.file_size(zec);
       out.push_back({e.path(), zec ? 0 : size});
@@ -95,7 +111,8 @@ bool walk(const fs::path& dir, std::vector<Entry>& out) {
   return ok;
 }
 
-Totals parse_all(const std::vector<Entry>& files, unsigned jobs) {
+// quiet: count failures without a message for each (--allow-errors).
+Totals parse_all(const std::vector<Entry>& files, unsigned jobs, bool quiet) {
   std::atomic<std::size_t> next{0};
   std::vector<Totals> per_thread(jobs);
   auto worker = [&](unsigned t) {
@@ -107,6 +124,7 @@ Totals parse_all(const std::vector<Entry>& files, unsigned jobs) {
       const pugi::xml_parse_result r = doc.load_file(files[i].path.c_str(), pugi::parse_default);
       if (!r) {
         ++local.errors;
+        if (quiet) continue;
         std::fprintf(stderr, "parse_baseline: %s: offset %lld: %s\n", files[i].path.string().c_str(),
                      static_cast<long long>(r.offset), r.description());
         continue;
@@ -135,6 +153,7 @@ int main(int argc, char** argv) {
   try {
     unsigned jobs = std::thread::hardware_concurrency();
     if (jobs == 0) jobs = 1;
+    bool allow_errors = false;
     std::vector<fs::path> dirs;
     for (int i = 1; i < argc; ++i) {
       const std::string_view a = argv[i];
@@ -144,6 +163,9 @@ int main(int argc, char** argv) {
         value = argv[++i];
       } else if (a.starts_with("--jobs=")) {
         value = a.substr(7);
+      } else if (a == "--allow-errors") {
+        allow_errors = true;
+        continue;
       } else if (a == "--help" || a == "-h") {
         usage();
         return 0;
@@ -177,7 +199,7 @@ int main(int argc, char** argv) {
     const auto t1 = std::chrono::steady_clock::now();
 
     const unsigned used = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files.size())));
-    const Totals totals = parse_all(files, used);
+    const Totals totals = parse_all(files, used, allow_errors);
     const auto t2 = std::chrono::steady_clock::now();
 
     const auto secs = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
@@ -186,7 +208,7 @@ int main(int argc, char** argv) {
         "(walk %.3f s, parse %.3f s), %u jobs, %ju root-child elements, %ju parse errors\n",
         files.size(), bytes, static_cast<double>(bytes) / (1024.0 * 1024.0), secs(t0, t2), secs(t0, t1), secs(t1, t2),
         jobs, static_cast<std::uintmax_t>(totals.elements), static_cast<std::uintmax_t>(totals.errors));
-    return ok && totals.errors == 0 ? 0 : 1;
+    return ok && (allow_errors || totals.errors == 0) ? 0 : 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "parse_baseline: %s\n", e.what());
     return 1;
