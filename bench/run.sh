@@ -116,6 +116,7 @@ corpus_for() {
         python3 bench/generate.py "$corpus.tmp" --shape "$SHAPE" --size-mb "$size" --seed "$SEED" >&2
         mv "$corpus.tmp" "$corpus"
         printf '%s\n' "$stamp" > "$corpus.stamp"
+        sync  # write the new files back now, not during the timed runs
     fi
 }
 
