@@ -124,9 +124,9 @@ corpus_for() {
 # A non-zero exit status stops the benchmark and shows the end of the program's output.
 run1() {
     local name="$1"; shift
-    local t0 t1 e rc=0 tf="$out/.time.$$" lf="$out/.$name.$$.log"
+    local t0 t1 e u s rc=0 tf="$out/.time.$$" lf="$out/.$name.$$.log"
     t0=$EPOCHREALTIME
-    /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$lf" 2>&1 || rc=$?
+    /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$lf" 2>&1 || rc=$?
     t1=$EPOCHREALTIME
     if ((rc != 0)); then
         printf 'bench/run.sh: %s exited with status %d:\n  %s\n' "$name" "$rc" "$*" >&2
@@ -134,17 +134,27 @@ run1() {
         rm -f "$tf" "$lf"
         exit 1
     fi
-    read -r e rss < <(tail -n 1 "$tf")
+    read -r e rss u s < <(tail -n 1 "$tf")
     wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
+    own_cpu=$(awk -v o="$own_cpu" -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", o + u + s}')
     last_output="$(cat "$lf")"
     rm -f "$tf" "$lf"
-    printf '%s: wall %s s (time: %s s), peak RSS %s KiB\n' "$name" "$wall" "$e" "$rss" >> "$runs_log"
+    printf '%s: wall %s s (time: %s s, user %s s, sys %s s), peak RSS %s KiB\n' "$name" "$wall" "$e" "$u" "$s" "$rss" \
+        >> "$runs_log"
 }
 
+# CPU time (s) the whole machine spent busy so far (user, nice, system, irq, softirq, steal).
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cpu_busy() { awk -v hz="$hz" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz}' /proc/stat; }
+
 # alternate NAME1 NAME2 ... : runs the commands in the arrays cmd_NAME round-robin, WARMUP untimed
-# rounds then RUNS timed ones; sets med_NAME, spread_NAME, rss_NAME (highest), out_NAME (last output).
+# rounds then RUNS timed ones; sets med_NAME, spread_NAME, rss_NAME (highest), out_NAME (last output)
+# and other_load: the CPU the rest of the machine used meanwhile, in % of one core (busy time of
+# the whole machine minus the user+sys time of the measured programs, over the elapsed time).
+# Other work on the machine skews the figures; above 10% the script warns.
 alternate() {
-    local names=("$@") n r
+    local names=("$@") n r busy0 busy1 t0 t1
+    own_cpu=0; busy0=$(cpu_busy); t0=$EPOCHREALTIME
     for n in "${names[@]}"; do eval "walls_$n=(); rss_$n=0"; done
     for ((r = 1; r <= WARMUP + RUNS; r++)); do
         for n in "${names[@]}"; do
@@ -166,6 +176,13 @@ alternate() {
         done
         ((r > WARMUP)) && log "round $((r - WARMUP))/$RUNS done"
     done
+    busy1=$(cpu_busy); t1=$EPOCHREALTIME
+    other_load=$(awk -v b0="$busy0" -v b1="$busy1" -v o="$own_cpu" -v t0="$t0" -v t1="$t1" \
+        'BEGIN {x = 100 * (b1 - b0 - o) / (t1 - t0); printf "%.0f", x < 0 ? 0 : x}')
+    printf 'other CPU load during these runs: %s%% of one core\n' "$other_load" >> "$runs_log"
+    if ((other_load > 10)); then
+        log "WARNING: other processes used ${other_load}% of a core during the runs; the figures are skewed"
+    fi
     for n in "${names[@]}"; do
         local -n walls="walls_$n"
         printf -v "med_$n" '%s' "$(median "${walls[@]}")"
@@ -225,6 +242,8 @@ measure_size() {
         printf 'corpus:  %s  shape %s, seed %s: %s files, %s MiB\n' "$corpus" "$SHAPE" "$SEED" "$corpus_files" "$(bmib "$corpus_bytes")"
         [[ -n "$base_line" ]] && printf 'read:    %s\n' "${base_line#parse_baseline: }"
         printf 'runs:    %s timed (after %s warm-up), alternating; medians, spread min-max, highest peak RSS; page cache warm\n' "$RUNS" "$WARMUP"
+        printf 'load:    other processes used %s%% of one core during the runs%s\n' "$other_load" \
+            "$( ((other_load > 10)) && echo ' -- SKEWED, measure again on an idle machine')"
         printf '\n'
         printf '%-22s %12s %16s %16s\n' "program" "median (s)" "spread (s)" "peak RSS (MiB)"
         printf '%-22s %12s %16s %16s\n' "----------------------" "----------" "----------" "--------------"
@@ -247,13 +266,13 @@ measure_size "$SIZE_MB"
 
 # --- optional: linearity (SCALE=1) ---------------------------------------------------------------
 if [[ "$SCALE" == 1 ]]; then
-    t1=$cal_med; b1=$read_bytes
+    t1=$cal_med; b1=$read_bytes; l1=$other_load
     size4=$(awk -v s="$SIZE_MB" 'BEGIN {printf "%g", 4 * s}')
     measure_size "$size4"
     t4=$cal_med; b4=$read_bytes
-    line=$(printf '| %s | scale %s -> %s MiB | calint %.3f s -> %.3f s | time x%s | bytes read x%s | (target: at most x4.2 for x4) |' \
-        "$SHAPE" "$SIZE_MB" "$size4" "$t1" "$t4" "$(div "$t4" "$t1")" "$(div "$b4" "$b1")")
-    printf '%s\n\n' "$line"
+    line=$(printf '| %s | scale %s -> %s MiB | calint %.3f s -> %.3f s | time x%s | bytes read x%s | other load %s%%/%s%% |' \
+        "$SHAPE" "$SIZE_MB" "$size4" "$t1" "$t4" "$(div "$t4" "$t1")" "$(div "$b4" "$b1")" "$l1" "$other_load")
+    printf 'linearity: calint time at 4 x the size, over the time at the size (target: at most 4.2)\n%s\n\n' "$line"
     printf '# %s commit %s: linearity, %s runs\n%s\n\n' "$now" "$commit" "$RUNS" "$line" >> "$out/results.txt"
 fi
 
@@ -267,9 +286,9 @@ if [[ "$JOBS_SCALING" == 1 ]]; then
     printf '\n### jobs scaling %s %s MiB\n' "$SHAPE" "$SIZE_MB" >> "$runs_log"
     log "$SHAPE $SIZE_MB MiB: calint --jobs 1 / --jobs $JOBS, alternately"
     alternate jobs1 jobsN
-    line=$(printf '| %s | %s MiB | calint --jobs 1 %.3f s | --jobs %s %.3f s | speedup %sx | (target: at least 1.8x for 2 jobs) |' \
-        "$SHAPE" "$SIZE_MB" "$med_jobs1" "$JOBS" "$med_jobsN" "$(div "$med_jobs1" "$med_jobsN")")
-    printf '%s\n\n' "$line"
+    line=$(printf '| %s | %s MiB | calint --jobs 1 %.3f s | --jobs %s %.3f s | speedup %sx | other load %s%% |' \
+        "$SHAPE" "$SIZE_MB" "$med_jobs1" "$JOBS" "$med_jobsN" "$(div "$med_jobs1" "$med_jobsN")" "$other_load")
+    printf 'jobs scaling: calint --jobs 1 time over --jobs %s time (target: at least 1.8 for 2 jobs)\n%s\n\n' "$JOBS" "$line"
     printf '# %s commit %s: jobs scaling, %s runs\n%s\n\n' "$now" "$commit" "$RUNS" "$line" >> "$out/results.txt"
 fi
 
