@@ -96,12 +96,15 @@ std::string redacted_line(std::string_view text, std::size_t start, std::size_t 
   std::size_t lead = 0;
   while (lead < out.size() && std::isspace(static_cast<unsigned char>(out[lead])) != 0) ++lead;
   std::string_view trimmed = trim(out);
-  focus_out = focus_out > lead ? focus_out - lead : 0;
+  focus_out = std::min(focus_out > lead ? focus_out - lead : 0, trimmed.size());
   std::string printable = escape_controls(trimmed);
   if (printable.size() <= max_bytes) return printable;
-  // Too long: a window around the focus (a minified file holds everything on one line).
-  std::size_t from = focus_out > max_bytes / 3 ? focus_out - max_bytes / 3 : 0;
-  while (from > 0 && (static_cast<unsigned char>(printable[from]) & 0xC0U) == 0x80U) --from;
+  // Too long: a window around the focus (a minified file holds everything on one line). The focus
+  // moves with the escapes before it, and never past the end (it may lie in trimmed space).
+  std::size_t focus_printable = escape_controls(trimmed.substr(0, focus_out)).size();
+  std::size_t from = focus_printable > max_bytes / 3 ? focus_printable - max_bytes / 3 : 0;
+  from = std::min(from, printable.size());
+  while (from > 0 && from < printable.size() && (static_cast<unsigned char>(printable[from]) & 0xC0U) == 0x80U) --from;
   std::string head = from > 0 ? "..." : "";
   return head + shorten_printable(std::string_view(printable).substr(from), max_bytes);
 }

@@ -5,6 +5,7 @@
 #include "load/discover.h"
 #include "load/loader.h"
 #include "load/metadata_types.h"
+#include "load/redact.h"
 #include "load/values.h"
 #include "test_support.h"
 
@@ -343,4 +344,13 @@ TEST_CASE("excerpts mask key-like tokens but keep API names readable", "[load][s
   CHECK(loaded.model.issues[0].message.find("Warehouse_Scanner_oauthPlcy") != std::string::npos);
   CHECK(loaded.model.issues[1].message.find("3MVG9A2kN3Bn17hsWsLDatw") == std::string::npos);
   CHECK(loaded.model.issues[2].message.find("abc") == std::string::npos);  // inside the PEM block
+}
+
+TEST_CASE("an evidence window around a focus in trailing space stays inside the line", "[load][errors]") {
+  // Found by fuzzing: the focus lay in white space that trimming removed, past the end of the text.
+  std::string line = std::string(300, 'b') + std::string("\x01\x02", 2) + std::string(60, ' ');
+  std::string shown = load::redacted_line(line, 0, line.size(), {}, 120, line.size() - 5);
+  CHECK(shown.size() <= 126);
+  CHECK(shown.rfind("...", 0) == 0);
+  CHECK(shown.find("\\x02") != std::string::npos);  // the window ends where the line does
 }
