@@ -4,9 +4,9 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libpugixml-dev libyaml-cpp-dev libfmt-dev libcli11-dev
-          nlohmann-json3-dev libssl-dev)
+          nlohmann-json3-dev libssl-dev libzip-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm)
+  packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm git pre-commit)
 fi
 
 missing=()

@@ -53,7 +53,7 @@ def check_sarif(validator, doc, report, where):
     for r, f in zip(results, report["findings"]):
         if r["ruleId"] != f["rule"] or rule_ids[r["ruleIndex"]] != f["rule"]:
             fail(f"{where}: result {r['ruleId']} does not match finding {f['rule']}")
-        if r["partialFingerprints"]["calint/v1"] != f["fingerprint"]:
+        if r["partialFingerprints"]["calint/v2"] != f["fingerprint"]:
             fail(f"{where}: fingerprint mismatch")
         if not r["locations"][0].get("physicalLocation"):
             fail(f"{where}: result without a physical location (GitHub drops it): {r['message']['text']}")

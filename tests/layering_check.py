@@ -10,9 +10,10 @@ import sys
 
 ALLOWED = {
     "pugixml.hpp": {"load", "report"},
+    "zip.h": {"load"},
     "yaml-cpp/": {"policy"},
     "CLI/": {"cli"},
-    "nlohmann/": {"report", "cli"},
+    "nlohmann/": {"report", "cli", "engine"},
     "openssl/": {"core"},
 }
 

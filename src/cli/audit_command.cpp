@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -30,12 +31,13 @@ bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
 }
 
 CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
-  CLI::App* cmd = app.add_subcommand("audit", "Audit one or more metadata exports (folders or files)");
-  cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or single metadata files")
-      ->required()
+  CLI::App* cmd =
+      app.add_subcommand("audit", "Audit metadata exports: folders, retrieve zips, or changed files (a partial run)");
+  cmd->add_option("paths", a.paths,
+                  "Export folders (source or metadata-API format), retrieve zips, or metadata files (files inside "
+                  "one project are one partial export: only their components are reported)")
       ->type_name("PATH");
-  cmd->add_option("--policy", a.policy, "Policy YAML (default: the embedded default policy; see `calint init`)")
-      ->type_name("FILE");
+  add_workflow_options(*cmd, a.workflow);
   cmd->add_option("--fail-on", a.fail_on,
                   "Exit 1 when a finding is at or above this severity (default: the policy's fail_on, high)")
       ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
@@ -56,8 +58,14 @@ int run_audit_command(const AuditArgs& a, Console& console) {
     console.err << usage << '\n';
     return kExitError;
   }
+  const WorkflowArgs& workflow = a.workflow;
+  if (!check_workflow_args(workflow, a.paths, console.err)) return kExitError;
   Policy policy;
-  if (!load_policy(a.policy, policy, console.err)) return kExitError;
+  if (!select_policy(workflow, a.paths, policy, console.err)) return kExitError;
+  if (workflow.show_policy) {
+    write_policy_with_origins(console.out, policy, builtin_catalog());
+    return kExitClean;
+  }
 
   Severity threshold = a.fail_on.empty() ? policy.fail_on : *parse_severity(a.fail_on);  // validated by CLI11
   AuditOptions options;
@@ -70,7 +78,10 @@ int run_audit_command(const AuditArgs& a, Console& console) {
     }
     options.today = *d;
   }
-  options.paths = a.paths;
+  if (!select_inputs(workflow, a.paths, options, console.err)) return kExitError;
+  std::optional<Baseline> baseline;
+  if (!read_baseline_arg(workflow, baseline, console.err)) return kExitError;
+  if (baseline) options.baseline = &*baseline;
   options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   if (!a.exit_zero) options.fail_on = threshold;
   options.tool_version = CALINT_VERSION;
@@ -84,6 +95,7 @@ int run_audit_command(const AuditArgs& a, Console& console) {
       line.emplace(console.err, progress, std::chrono::seconds(1));
     report = run_audit(options, policy, builtin_catalog());
   }
+  if (!write_baseline_args(workflow, baseline, report, console.err)) return kExitError;
   if (!write_outputs(report, *targets, a.output, console)) return kExitError;
   if (!report.errors.empty()) return kExitError;
   if (a.exit_zero) return kExitClean;

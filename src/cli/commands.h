@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/output.h"
+#include "cli/workflow.h"
 
 namespace calint {
 
@@ -19,7 +20,7 @@ bool load_policy(const std::string& path, Policy& policy, std::ostream& err);
 
 struct AuditArgs {
   std::vector<std::string> paths;
-  std::string policy;
+  WorkflowArgs workflow;  ///< --policy, --show-policy, --changed-since, baselines, zip limits
   std::string fail_on;
   bool exit_zero = false;
   std::string as_of;

@@ -111,20 +111,31 @@ Json structural_properties() {
   };
 }
 
+Json nonempty(std::string_view description) {
+  return {{"type", "string"}, {"minLength", 1}, {"pattern", "\\S"}, {"description", description}};
+}
+
 Json exceptions_schema() {
-  return {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"additionalProperties", false},
-            {"required", {"app", "rule", "justification"}},
-            {"properties",
-             {{"app", {{"$ref", "#/$defs/appPattern"}}},
-              {"rule",
-               {{"oneOf",
-                 {{{"$ref", "#/$defs/exceptableRule"}},
-                  {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", "#/$defs/exceptableRule"}}}}}}}},
-              {"justification", {{"type", "string"}, {"minLength", 1}, {"pattern", "\\S"}}},
-              {"expires", {{"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}}}}};
+  return {
+      {"type", "array"},
+      {"items",
+       {{"type", "object"},
+        {"additionalProperties", false},
+        {"required", {"app", "rule", "justification"}},
+        {"properties",
+         {{"app", {{"$ref", "#/$defs/appPattern"}}},
+          {"rule",
+           {{"oneOf",
+             {{{"$ref", "#/$defs/exceptableRule"}},
+              {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", "#/$defs/exceptableRule"}}}}}}}},
+          {"justification", {{"type", "string"}, {"minLength", 1}, {"pattern", "\\S"}}},
+          {"expires", {{"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}},
+          {"owner", nonempty("Who accepted the risk; warnings name them.")},
+          {"ticket", nonempty("The tracking reference (SEC-123); warnings name it.")},
+          {"element",
+           nonempty("Glob over the finding's element path, whole or by trailing segments (oauthConfig/scopes).")},
+          {"value", nonempty("Glob over the value the finding is about: one scope, one callback URL, one profile.")},
+          {"file", nonempty("Glob over the finding's file path, whole or by trailing segments.")}}}}}};
 }
 
 Json definitions() {

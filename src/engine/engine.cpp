@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <set>
 
@@ -8,10 +9,13 @@
 
 #include "core/text.h"
 #include "engine/filters.h"
+#include "engine/focus.h"
 #include "engine/inventory.h"
 #include "engine/notes.h"
 #include "engine/policy_entries.h"
 #include "load/evidence.h"
+#include "load/git.h"
+#include "load/inputs.h"
 #include "load/loader.h"
 #include "rules/custom.h"
 #include "rules/rule.h"
@@ -19,22 +23,25 @@
 namespace calint {
 
 void audit_export(const Export& model, int export_index, const Policy& policy, const Catalog& catalog, Date today,
-                  Report& report) {
+                  Report& report, const Focus* focus) {
   std::vector<Finding> findings;
   for (const auto& entry : rule_registry()) {
     if (std::string_view(entry.id) != kInvalidMetadataRule && !policy.rule_enabled(entry.id)) continue;
     const RuleInfo* info = catalog.find(entry.id);
     if (!info) continue;  // the meta-test guarantees this does not happen
-    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes);
+    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes, focus == nullptr);
     entry.run(ctx);
   }
   for (std::uint32_t i = 0; i < policy.custom_rules.size(); ++i) {
     const CustomRule& rule = policy.custom_rules[i];
     const RuleInfo* info = catalog.find(rule.info.id);
     if (!info || !policy.rule_enabled(rule.info.id)) continue;
-    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes);
+    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes, focus == nullptr);
     rules::report_custom_matches(ctx, i, rule);
   }
+  // A partial run keeps what it reports. Fingerprints are unaffected: they count occurrences per
+  // component, and a component is kept or dropped whole.
+  if (focus) std::erase_if(findings, [&](const Finding& f) { return !focus->reports(f); });
   std::set<std::string> migrated = same_integration(model, report.notes);
   for (auto& f : findings) {
     if (!migrated.contains(f.component.name)) continue;
@@ -46,10 +53,12 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
   note_duplicates(model, report.notes);
   report.files_audited += model.files.size() - model.files_unreadable;
   report.files_skipped += model.files_skipped;
-  report.components += component_count(model);
+  report.components += focus ? focused_component_count(model, *focus) : component_count(model);
   report.findings.reserve(report.findings.size() + findings.size());
   std::move(findings.begin(), findings.end(), std::back_inserter(report.findings));
 }
+
+ChangedFiles changed_since(const std::string& ref) { return load::git_changed_files(ref); }
 
 std::size_t count_at_or_above(const Report& report, Severity threshold) {
   return static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
@@ -83,6 +92,31 @@ CustomRuleSet compile_custom_rules(const Policy& policy) {
   } catch (const CustomRuleError& e) {
     throw PolicyError(e.what());
   }
+}
+
+/// Whether a run covered a baseline entry, so that its absence means it was fixed: always when
+/// every export is whole; in a partial run, when a focus reports it or a whole export holds its
+/// component.
+std::function<bool(const BaselineEntry&)> covered_by(const Report& report,
+                                                     const std::vector<std::optional<Focus>>& focuses,
+                                                     const ComponentSet& whole_components) {
+  if (!report.partial) return [](const BaselineEntry&) { return true; };
+  return [&focuses, &whole_components](const BaselineEntry& e) {
+    if (whole_components.contains({e.component.type, e.component.name})) return true;
+    return std::any_of(focuses.begin(), focuses.end(),
+                       [&](const std::optional<Focus>& f) { return f && f->reports(e.rule, e.component); });
+  };
+}
+
+/// Says what a partial run covered, once per export.
+void note_partial(const Export& model, const std::string& root, std::vector<std::string>& notes) {
+  std::size_t given = static_cast<std::size_t>(
+      std::count_if(model.files.begin(), model.files.end(), [](const ExportFile& f) { return f.given; }));
+  notes.push_back(fmt::format(
+      "partial run: {} file{} given under {}; findings are reported only for their components (and the apps "
+      "assigned a given profile or permission set), with the project's other {} file{} read as context; checks for "
+      "what is missing or unused did not run",
+      given, given == 1 ? "" : "s", root, model.files.size() - given, model.files.size() - given == 1 ? "" : "s"));
 }
 
 /// Where org-wide findings of the export are placed: its project file, else its first file read.
@@ -124,30 +158,53 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.policy.fail_on = options.fail_on;
   if (policy.source != "<default policy>") report.policy.source = policy.source;
   report.warnings = policy.warnings;
+  InputPlan plan = plan_inputs(options.paths, {{options.zip_limits}, options.changed_files});
+  report.errors = std::move(plan.errors);
+  report.notes = std::move(plan.notes);
   std::vector<std::string> app_names;
-  for (std::size_t i = 0; i < options.paths.size(); ++i) {
-    std::unique_ptr<ExportSource> source = open_source(options.paths[i]);
-    LoadedExport loaded = load_export(*source, options.jobs, options.progress, &custom);
-    report.roots.push_back({options.paths[i], anchor_of(*source, loaded)});
+  std::vector<std::optional<Focus>> focuses;
+  ComponentSet whole_components;  // components of whole exports, for baseline entries in mixed runs
+  for (std::size_t i = 0; i < plan.exports.size(); ++i) {
+    PlannedExport& planned = plan.exports[i];
+    const ExportSource& source = *planned.source;
+    LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom);
+    report.roots.push_back({source.root(), anchor_of(source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
-    if (auto why = nothing_to_audit(loaded)) report.errors.push_back({options.paths[i], *why});
+    if (!planned.partial) {
+      if (auto why = nothing_to_audit(loaded)) report.errors.push_back({source.root(), *why});
+    }
     for (const auto& a : loaded.model.connected_apps) app_names.push_back(a.name);
     for (const auto& a : loaded.model.external_client_apps) app_names.push_back(a.name);
+    std::optional<Focus> focus;
+    if (planned.partial) {
+      focus = focus_of(loaded.model, planned.deleted, policy);
+      report.partial = true;
+      note_partial(loaded.model, source.root(), report.notes);
+    }
     std::size_t first = report.findings.size();
-    audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report);
-    attach_evidence(*source, loaded.model, std::span<Finding>(report.findings).subspan(first), options.jobs);
+    audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report, focus ? &*focus : nullptr);
+    attach_evidence(source, loaded.model, std::span<Finding>(report.findings).subspan(first), options.jobs);
     auto apps = inventory(loaded.model, static_cast<int>(i), policy);
+    // A partial run's inventory lists only the components it reports.
+    if (focus) std::erase_if(apps, [&](const InventoryApp& app) { return !focus->reports("", app.component); });
     std::move(apps.begin(), apps.end(), std::back_inserter(report.inventory));
+    if (!focus) add_components(loaded.model, whole_components);
+    focuses.push_back(std::move(focus));
   }
   finalize(report);
   std::vector<std::unique_ptr<FindingFilter>> filters;
-  filters.push_back(exception_filter(policy, options.today));
+  filters.push_back(exception_filter(policy, options.today, !report.partial));
+  if (options.baseline) {
+    report.baseline.emplace();
+    filters.push_back(
+        baseline_filter(*options.baseline, covered_by(report, focuses, whole_components), *report.baseline));
+  }
   for (auto& filter : filters) {
     for (auto& f : report.findings) filter->apply(f);
     filter->finish(report.warnings);
   }
   // Entries of the policy that match nothing: only a whole export can show that.
-  warn_unused_policy_entries(policy, app_names, options.paths.size(), report.warnings);
+  if (!report.partial) warn_unused_policy_entries(policy, app_names, plan.exports.size(), report.warnings);
   count_inventory_findings(report);
   report.rules = rules_that_run(policy, catalog);
   // A rule with findings that the registry does not list (none today) still gets its entry.

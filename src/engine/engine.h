@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/input_options.h"
 #include "core/progress.h"
 #include "core/report.h"
+#include "engine/baseline.h"
 #include "model/export.h"
 #include "policy/catalog.h"
 #include "policy/policy.h"
@@ -14,11 +16,17 @@ namespace calint {
 
 struct AuditOptions {
   std::vector<std::string> paths;
+  /// The paths are the files git says changed (`--changed-since`): missing ones are deleted files.
+  bool changed_files = false;
+  ZipLimits zip_limits;
   int jobs = 1;
   Date today;
   std::optional<Severity> fail_on;  ///< the threshold the report states; none with --exit-zero
   std::string tool_version;         ///< recorded in the report
   Progress* progress = nullptr;     ///< when set, counts the files listed and read
+  /// Compare with this baseline (`--baseline`): findings become new or unchanged, and only new
+  /// ones count against the threshold.
+  const Baseline* baseline = nullptr;
 };
 
 /// The pipeline: for every path, list and load its files, run the rules, quote the evidence line
@@ -27,11 +35,14 @@ struct AuditOptions {
 /// one: the policy's custom rules are checked (PolicyError) and added to it here.
 Report run_audit(const AuditOptions& options, const Policy& policy, const Catalog& catalog);
 
+class Focus;
+
 /// Runs the rules over an already loaded export and adds its findings, notes and counts to
 /// `report` (tests use this with a model built in memory). `catalog` must know the policy's custom
-/// rules (with_custom_rules).
+/// rules (with_custom_rules). With a focus (a partial run), only the findings it reports are kept,
+/// and rules see `whole_export()` false.
 void audit_export(const Export& model, int export_index, const Policy& policy, const Catalog& catalog, Date today,
-                  Report& report);
+                  Report& report, const Focus* focus = nullptr);
 
 /// Checks the policy's custom rules as an audit would before reading any file: every applies_to
 /// names a type they may target, every XPath expression compiles and selects nodes. Throws
@@ -47,6 +58,8 @@ void finalize(Report& report);
 /// The catalogue entries of the rules that run under `policy` (CA000 always, and the policy's
 /// enabled custom rules), by id.
 std::vector<RuleInfo> rules_that_run(const Policy& policy, const Catalog& catalog);
+/// `--changed-since REF`: asks git what changed (see ChangedFiles).
+ChangedFiles changed_since(const std::string& ref);
 
 /// Number of unsuppressed findings at or above `threshold`.
 std::size_t count_at_or_above(const Report& report, Severity threshold);

@@ -1,11 +1,13 @@
 #pragma once
 // Internal to engine/: what happens to findings once they are fingerprinted.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/date.h"
 #include "core/finding.h"
+#include "engine/baseline.h"
 #include "policy/policy.h"
 
 namespace calint {
@@ -26,7 +28,16 @@ class FindingFilter {
   virtual void finish(std::vector<std::string>& warnings) = 0;
 };
 
-/// The policy's exceptions: accepted risks, which suppress the findings they match until they expire.
-std::unique_ptr<FindingFilter> exception_filter(const Policy& policy, Date today);
+/// The policy's exceptions: accepted risks, which suppress the findings they match until they
+/// expire. An expired exception that matches warns (its findings count again); on whole exports
+/// (`whole`), one that matches nothing warns too.
+std::unique_ptr<FindingFilter> exception_filter(const Policy& policy, Date today, bool whole);
+
+/// A baseline: each unsuppressed finding becomes new or unchanged, and the entries no finding
+/// matches are fixed, counted in `summary`, when `audited` says the run covered them (a partial
+/// run covers only some components).
+std::unique_ptr<FindingFilter> baseline_filter(const Baseline& baseline,
+                                               std::function<bool(const BaselineEntry&)> audited,
+                                               BaselineSummary& summary);
 
 }  // namespace calint

@@ -1,6 +1,7 @@
 #include "engine/notes.h"
 
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -30,6 +31,18 @@ std::size_t component_count(const Export& model) {
   std::size_t n = 0;
   for_each_component(model, [&](std::string_view, const ComponentFile&) { ++n; });
   return n;
+}
+
+void add_components(const Export& model, ComponentSet& out) {
+  for_each_component(model, [&](std::string_view type, const ComponentFile& c) { out.emplace(type, c.name); });
+}
+
+std::size_t focused_component_count(const Export& model, const Focus& focus) {
+  std::set<std::pair<std::string, std::string>> seen;
+  for_each_component(model, [&](std::string_view type, const ComponentFile& c) {
+    if (focus.components().contains({std::string(type), c.name})) seen.emplace(type, c.name);
+  });
+  return seen.size();
 }
 
 void note_duplicates(const Export& model, std::vector<std::string>& notes) {

@@ -7,12 +7,12 @@
 
 namespace calint::load {
 
-void Decoder::issue(pugi::xml_node n, std::string message, std::string key) {
-  issues_.push_back(LoadIssue{text_.at(n), std::move(message), std::move(key)});
+void Decoder::issue(pugi::xml_node n, std::string message, std::string element, std::string key) {
+  issues_.push_back(LoadIssue{text_.at(n), std::move(message), std::move(element), std::move(key)});
 }
 
-void Decoder::issue_at(SourceLoc loc, std::string message, std::string key) {
-  issues_.push_back(LoadIssue{loc, std::move(message), std::move(key)});
+void Decoder::issue_at(SourceLoc loc, std::string message, std::string element) {
+  issues_.push_back(LoadIssue{loc, std::move(message), std::move(element), {}});
 }
 
 std::string Decoder::shown_value(pugi::xml_node n) {

@@ -29,8 +29,9 @@ class Decoder {
   Decoder(const XmlText& text, std::vector<LoadIssue>& issues) : text_(text), issues_(issues) {}
   [[nodiscard]] const XmlText& text() const { return text_; }
   [[nodiscard]] SourceLoc at(pugi::xml_node n) const { return text_.at(n); }
-  void issue(pugi::xml_node n, std::string message, std::string key);
-  void issue_at(SourceLoc loc, std::string message, std::string key);
+  /// Records a value that cannot be read, as CA000 at the element path `element`.
+  void issue(pugi::xml_node n, std::string message, std::string element, std::string key = {});
+  void issue_at(SourceLoc loc, std::string message, std::string element);
   /// An element's value quoted for a message, unless the element's name marks a secret
   /// (isSecretRequiredForTokenExchange, say): then it is never shown.
   [[nodiscard]] static std::string shown_value(pugi::xml_node n);

@@ -22,10 +22,6 @@ namespace calint::load {
 
 namespace {
 
-bool skipped_directory(const std::string& name) {
-  return name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules";
-}
-
 bool inside(const fs::path& root, const fs::path& p) {
   auto r = root.begin();
   auto q = p.begin();
@@ -38,6 +34,29 @@ bool inside(const fs::path& root, const fs::path& p) {
 std::string error_text(const std::error_code& ec) { return ec.message(); }
 
 }  // namespace
+
+bool skipped_directory(std::string_view name) {
+  return name == ".git" || name == ".hg" || name == ".svn" || name == "node_modules" || name == ".sf" ||
+         name == ".sfdx" || name == ".husky";
+}
+
+bool in_skipped_directory(std::string_view rel) {
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = rel.find('/', start);
+    if (end == std::string_view::npos) return false;  // the last segment is the file itself
+    if (skipped_directory(rel.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+}
+
+bool is_zip_path(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string suffix = to_lower(std::string_view(path).substr(path.size() - 4));
+  if (suffix != ".zip") return false;
+  std::error_code ec;
+  return fs::is_regular_file(path, ec);
+}
 
 std::string join_display(const std::string& root, const std::string& rel) {
   if (rel.empty()) return root;
@@ -183,10 +202,12 @@ class FolderWalk {
 
 }  // namespace
 
-Listing discover(const std::string& path) {
+Listing discover(const std::string& path) { return discover(path, path); }
+
+Listing discover(const std::string& path, const std::string& display) {
   Listing out;
   auto fail = [&](std::string message) {
-    out.errors.push_back({path, std::move(message)});
+    out.errors.push_back({display, std::move(message)});
     out.root_unreadable = true;
     return std::move(out);
   };
@@ -199,7 +220,7 @@ Listing discover(const std::string& path) {
   if (fs::is_directory(status)) {
     fs::path canonical_root = fs::canonical(root, ec);
     if (ec) return fail(fmt::format("cannot read: {}", error_text(ec)));
-    FolderWalk(path, root, canonical_root, out).run();
+    FolderWalk(display, root, canonical_root, out).run();
     return out;
   }
   if (!fs::is_regular_file(status)) return fail("cannot read: not a regular file or folder");

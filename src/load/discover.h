@@ -13,9 +13,19 @@ ExportFile make_export_file(const MetaTypeInfo& type, std::string base, std::str
 /// `root` + '/' + `rel`, as a user reaching the file from the PATH they gave would write it.
 std::string join_display(const std::string& root, const std::string& rel);
 
+/// A folder discovery never enters, wherever it is: version-control stores (.git, .hg, .svn),
+/// node_modules, and the Salesforce CLI's and husky's working folders (.sf, .sfdx, .husky).
+bool skipped_directory(std::string_view name);
+/// `rel` ('/'-separated) lies under a skipped folder.
+bool in_skipped_directory(std::string_view rel);
+/// A PATH that names a zip file (`.zip`, any case) that exists as a regular file.
+bool is_zip_path(const std::string& path);
+
 /// Walks a folder (or takes a single file) and lists the metadata files calint reads. Symlinks are
 /// followed only while they stay inside the tree; loops and duplicates are visited once.
 Listing discover(const std::string& path);
+/// The same, with the files' display paths under `display` instead of `path`.
+Listing discover(const std::string& path, const std::string& display);
 
 /// The project file of a folder export: sfdx-project.json or package.xml at `root`, else one folder
 /// down (folders by name); "" when there is none or `root` is not a folder.

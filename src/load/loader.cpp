@@ -32,12 +32,12 @@ struct FileResult {
 FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom) {
   FileResult result;
   std::vector<LoadIssue>& issues = result.part.issues;
+  const load::MetaTypeInfo& type = load::type_info(f.type);
   std::string encoding_error;
   if (!load::to_utf8(contents, encoding_error)) {
-    issues.push_back(LoadIssue{SourceLoc{index, 1, 1}, encoding_error, "encoding"});
+    issues.push_back(LoadIssue{SourceLoc{index, 1, 1}, encoding_error, std::string(type.root_element), "encoding"});
     return result;
   }
-  const load::MetaTypeInfo& type = load::type_info(f.type);
   load::XmlText text(index, contents);
   pugi::xml_document doc;
   // Context files (profiles, permission sets) are large and only a few of their elements matter:
@@ -52,7 +52,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
                               ? std::string("file is not XML metadata: it has no root element")
                               : fmt::format("XML does not parse: {}{}", parsed.description(),
                                             excerpt.empty() ? std::string() : fmt::format(" (near: {})", excerpt));
-    issues.push_back(LoadIssue{text.at_error(parsed.offset), message, "xml"});
+    issues.push_back(LoadIssue{text.at_error(parsed.offset), message, std::string(type.root_element), "xml"});
     return result;
   }
   pugi::xml_node root = doc.document_element();
@@ -60,7 +60,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
   if (std::string_view name = load::local_name(root); name != type.root_element) {
     decoder.issue(
         root, fmt::format("root element is <{}>, but a file named like this must hold <{}>", name, type.root_element),
-        "root");
+        std::string(type.root_element), "root");
     return result;
   }
   if (!type.context) load::find_secrets(root, text, result.part.secrets);

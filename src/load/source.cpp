@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "load/discover.h"
+#include "load/zip_source.h"
 
 namespace fs = std::filesystem;
 
@@ -38,7 +39,10 @@ class DiskSource : public ExportSource {
 
 }  // namespace
 
-std::unique_ptr<ExportSource> open_source(const std::string& path) { return std::make_unique<DiskSource>(path); }
+std::unique_ptr<ExportSource> open_source(const std::string& path, const SourceOptions& options) {
+  if (load::is_zip_path(path)) return std::make_unique<load::ZipSource>(path, options.zip);
+  return std::make_unique<DiskSource>(path);
+}
 
 namespace load {
 

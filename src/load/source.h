@@ -1,11 +1,13 @@
 #pragma once
 // Where an export's files come from: a folder, a single file, or memory (tests). The loader reads
 // only through this interface; docs/architecture.md says how to add a kind of input.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/input_options.h"
 #include "core/report.h"
 #include "model/common.h"
 
@@ -39,8 +41,12 @@ class ExportSource {
   [[nodiscard]] virtual std::string project_file() const { return {}; }
 };
 
-/// A source for a PATH: a folder (walked) or a single metadata file.
-std::unique_ptr<ExportSource> open_source(const std::string& path);
+struct SourceOptions {
+  ZipLimits zip;
+};
+
+/// A source for a PATH: a folder (walked), a `.zip` file (read in place), or a single metadata file.
+std::unique_ptr<ExportSource> open_source(const std::string& path, const SourceOptions& options = {});
 
 /// Files held in memory under a root name: tests, and trees that never touch the disk.
 class MemorySource : public ExportSource {

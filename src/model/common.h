@@ -73,7 +73,8 @@ struct ExtraValue {
 struct LoadIssue {
   SourceLoc loc;
   std::string message;
-  std::string key;  ///< stable key for the fingerprint (the element path), never line numbers
+  std::string element;  ///< the element path of the value that could not be read; the root element for the file
+  std::string key;      ///< what went wrong with the whole file ("xml", "encoding", "root"); empty for one value
 };
 
 /// An element that holds a secret value (its name ends in "secret"), wherever it appears. Only
@@ -111,6 +112,7 @@ struct ExportFile {
   std::string_view label;           ///< what the file is, for messages: "OAuth policies (.ecaOauthPlcy)"
   std::string component_name;       ///< API name; for ECA sub-files the parent app once known
   bool loaded = false;              ///< read into a component (false: unreadable, or CA000 stopped it)
+  bool given = false;               ///< named in a file list: a partial run reports the components of such files
 };
 
 }  // namespace calint

@@ -15,15 +15,18 @@ enum class PermittedUsers { AdminApprovedPreAuthorized, AllSelfAuthorized, Inval
 struct EcaSubFile : ComponentFile {
   /// Findings about a sub-file are about its app.
   static constexpr std::string_view kComponentType = "ExternalClientApplication";
-  /// The app this file belongs to. The element is the same in every kind of sub-file, so its path
-  /// is given without the root element.
-  Field<std::string> parent{"externalClientApplication"};
-  Field<std::string> label{"label"};
+  /// Each kind passes the paths of these elements under its own root element.
+  EcaSubFile(const char* parent_path, const char* label_path) : parent(parent_path), label(label_path) {}
+  /// The app this file belongs to (`Root/externalClientApplication`).
+  Field<std::string> parent;
+  Field<std::string> label;
 };
 
 struct EcaOauthSettings : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaOauthSettings;
   static constexpr std::string_view kRoot = "ExtlClntAppOauthSettings";
+  EcaOauthSettings()
+      : EcaSubFile("ExtlClntAppOauthSettings/externalClientApplication", "ExtlClntAppOauthSettings/label") {}
   Field<std::string> scopes_text{"ExtlClntAppOauthSettings/commaSeparatedOauthScopes"};  ///< as written
   std::vector<Field<std::string>> scopes;  ///< split, each located at its own token
   std::vector<IpRange> trusted_ip_ranges;
@@ -33,6 +36,9 @@ struct EcaOauthSettings : EcaSubFile {
 struct EcaGlobalOauth : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaGlobalOauth;
   static constexpr std::string_view kRoot = "ExtlClntAppGlobalOauthSettings";
+  EcaGlobalOauth()
+      : EcaSubFile("ExtlClntAppGlobalOauthSettings/externalClientApplication", "ExtlClntAppGlobalOauthSettings/label") {
+  }
   std::vector<Field<std::string>> callback_urls;  ///< one per line of callbackUrl
   Field<std::string> certificate{"ExtlClntAppGlobalOauthSettings/certificate"},
       consumer_key{"ExtlClntAppGlobalOauthSettings/consumerKey"};
@@ -55,6 +61,9 @@ struct EcaGlobalOauth : EcaSubFile {
 struct EcaOauthPolicy : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaOauthPolicy;
   static constexpr std::string_view kRoot = "ExtlClntAppOauthConfigurablePolicies";
+  EcaOauthPolicy()
+      : EcaSubFile("ExtlClntAppOauthConfigurablePolicies/externalClientApplication",
+                   "ExtlClntAppOauthConfigurablePolicies/label") {}
   /// Absent: Salesforce documents no default, so rules that need it say they could not check.
   Field<PermittedUsers> permitted_users{"ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType"};
   Field<std::string> profiles_text{"ExtlClntAppOauthConfigurablePolicies/commaSeparatedProfile"},
@@ -76,6 +85,9 @@ struct EcaOauthPolicy : EcaSubFile {
 struct EcaPolicy : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaPolicy;
   static constexpr std::string_view kRoot = "ExtlClntAppConfigurablePolicies";
+  EcaPolicy()
+      : EcaSubFile("ExtlClntAppConfigurablePolicies/externalClientApplication",
+                   "ExtlClntAppConfigurablePolicies/label") {}
   Field<bool> is_enabled{"ExtlClntAppConfigurablePolicies/isEnabled"},
       is_oauth_plugin_enabled{"ExtlClntAppConfigurablePolicies/isOauthPluginEnabled"},
       is_saml_plugin_enabled{"ExtlClntAppConfigurablePolicies/isSamlPluginEnabled"};
@@ -84,11 +96,17 @@ struct EcaPolicy : EcaSubFile {
 struct EcaOauthSecurity : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaOauthSecurity;
   static constexpr std::string_view kRoot = "ExtlClntAppOauthSecuritySettings";
+  EcaOauthSecurity()
+      : EcaSubFile("ExtlClntAppOauthSecuritySettings/externalClientApplication",
+                   "ExtlClntAppOauthSecuritySettings/label") {}
 };
 
 struct EcaSamlPolicy : EcaSubFile {
   static constexpr MetaType kType = MetaType::EcaSamlPolicy;
   static constexpr std::string_view kRoot = "ExtlClntAppSamlConfigurablePolicies";
+  EcaSamlPolicy()
+      : EcaSubFile("ExtlClntAppSamlConfigurablePolicies/externalClientApplication",
+                   "ExtlClntAppSamlConfigurablePolicies/label") {}
   /// SHA1 or SHA256; Salesforce documents no default.
   Field<std::string> signing_algorithm{"ExtlClntAppSamlConfigurablePolicies/signingAlgorithmType"};
 };

@@ -70,10 +70,14 @@ class Parser {
     ids_ = catalog_.ids();
     if (doc["custom_rules"]) parse_custom_rules(doc["custom_rules"], text);
     if (YAML::Node v = doc["version"]) {
+      policy_.origins["version"] = reader_.where(v);
       if (reader_.scalar(v, "'version'") != "1")
         reader_.fail(v, fmt::format("unsupported policy version '{}'; this calint reads version 1", v.Scalar()));
     }
-    if (doc["fail_on"]) policy_.fail_on = reader_.severity(doc["fail_on"], "'fail_on'");
+    if (doc["fail_on"]) {
+      policy_.fail_on = reader_.severity(doc["fail_on"], "'fail_on'");
+      policy_.origins["fail_on"] = reader_.where(doc["fail_on"]);
+    }
     if (doc["rules"]) parse_rules(doc["rules"]);
     parse_params(doc, layout);
     if (doc["exceptions"]) parse_exceptions(doc["exceptions"]);
@@ -113,6 +117,7 @@ class Parser {
         for (const auto& [key, names] : std::get<StringListMap>(policy_.params[p->key])) map->emplace(key, names);
       }
       policy_.params[p->key] = std::move(value);
+      policy_.origins[p->key] = reader_.where(node);
     }
   }
 
@@ -166,6 +171,7 @@ class Parser {
       reader_.require_map(settings, context);
       reader_.check_keys(settings, {"enabled", "severity"}, context);
       RuleSettings& rs = policy_.rules[id];
+      policy_.origins["rules." + id] = reader_.where(kv.first);
       if (settings["enabled"]) rs.enabled = reader_.boolean(settings["enabled"], context + ".enabled");
       if (settings["severity"]) rs.severity = reader_.severity(settings["severity"], context + ".severity");
       if (id == kInvalidMetadataRule && (!rs.enabled || rs.severity)) {
@@ -178,14 +184,18 @@ class Parser {
 
   void parse_exceptions(const YAML::Node& node) {
     if (!node.IsSequence()) {
-      reader_.fail(node, "'exceptions' must be a list of {app, rule, justification, expires} entries");
+      reader_.fail(node,
+                   "'exceptions' must be a list of {app, rule, justification, expires, owner, ticket, element, value, "
+                   "file} entries");
     }
     for (const auto& entry : node) policy_.exceptions.push_back(parse_exception(entry));
   }
 
   PolicyException parse_exception(const YAML::Node& entry) const {
     reader_.require_map(entry, "an exception");
-    reader_.check_keys(entry, {"app", "rule", "justification", "expires"}, "an exception");
+    reader_.check_keys(entry,
+                       {"app", "rule", "justification", "expires", "owner", "ticket", "element", "value", "file"},
+                       "an exception");
     PolicyException ex;
     ex.where = reader_.where(entry);
     if (!entry["app"]) reader_.fail(entry, "an exception needs 'app' (an API name or glob such as 'ns__*')");
@@ -213,6 +223,15 @@ class Parser {
         reader_.fail(expires, fmt::format("exceptions[].expires must be a date YYYY-MM-DD, found '{}'", text));
       }
     }
+    for (auto [key, target] :
+         {std::pair{"owner", &ex.owner}, std::pair{"ticket", &ex.ticket}, std::pair{"element", &ex.element},
+          std::pair{"value", &ex.value}, std::pair{"file", &ex.file}}) {
+      YAML::Node node = entry[key];
+      if (!node) continue;
+      std::string what = fmt::format("exceptions[].{}", key);
+      *target = std::string(trim(reader_.scalar(node, what)));
+      if (target->empty()) reader_.fail(node, fmt::format("{} must not be empty (leave it out instead)", what));
+    }
     return ex;
   }
 
@@ -223,6 +242,15 @@ class Parser {
 };
 
 }  // namespace
+
+std::string PolicyException::describe() const {
+  std::string s = fmt::format("exception for '{}' ({})", app, fmt::join(rules, ", "));
+  std::vector<std::string> who;
+  if (!owner.empty()) who.push_back(fmt::format("owner {}", owner));
+  if (!ticket.empty()) who.push_back(fmt::format("ticket {}", ticket));
+  if (!who.empty()) s += fmt::format(" [{}]", fmt::join(who, ", "));
+  return s;
+}
 
 bool Policy::rule_enabled(std::string_view id) const {
   auto it = rules.find(id);

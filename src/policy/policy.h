@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,12 +29,26 @@ struct AppScopeRule {
   std::vector<std::string> deny;
 };
 
+/// An accepted risk: suppresses the findings it matches until it expires.
 struct PolicyException {
   std::string app;  ///< API name or glob
   std::vector<std::string> rules;
   std::string justification;
   std::optional<Date> expires;  ///< inclusive, UTC
-  std::string where;            ///< "policy.yaml:12:5", for warnings
+  std::string owner;            ///< who accepted the risk (optional)
+  std::string ticket;           ///< the tracking reference (optional)
+  /// Narrower matchers, each optional (empty: any). `element` is a glob over the finding's element
+  /// path, matched whole or against its trailing segments (`callbackUrl` matches
+  /// `ConnectedApp/oauthConfig/callbackUrl`); `value` a glob over the value the finding is about
+  /// (one scope, one callback URL, one assigned profile); `file` a glob over the file path, whole
+  /// or by trailing segments.
+  std::string element;
+  std::string value;
+  std::string file;
+  std::string where;  ///< "policy.yaml:12:5", for warnings
+
+  /// "exception for 'X' (CA101, CA102)" plus owner and ticket when set: how warnings name it.
+  [[nodiscard]] std::string describe() const;
 };
 
 /// One entry of `approved_apps`: an app on the organisation's register of connected apps.
@@ -68,6 +83,10 @@ struct Policy {
   /// and `exceptions` like built-in ones.
   std::vector<CustomRule> custom_rules;
   std::vector<std::string> warnings;  ///< "file:line:col: warning: ..." (unknown scope literals)
+  /// Where the policy file set a value ("file:line:col"), by key: `version`, `fail_on`,
+  /// `rules.CA101`, each parameter key (`scopes.allow`); a key that is absent took the default.
+  /// Exceptions carry their own `where`.
+  std::map<std::string, std::string, std::less<>> origins;
 
   [[nodiscard]] bool rule_enabled(std::string_view id) const;
   [[nodiscard]] std::optional<Severity> severity_override(std::string_view id) const;
@@ -96,6 +115,15 @@ Policy parse_policy(std::string_view text, const std::string& file_name, const C
 Policy load_policy_file(const std::string& path, const Catalog& catalog);
 /// The embedded default policy.
 Policy default_policy(const Catalog& catalog);
+
+/// `calint audit --show-policy`: the merged policy as YAML (a valid policy), each value followed by
+/// where it came from: the policy file's `file:line:col`, or `default`.
+void write_policy_with_origins(std::ostream& out, const Policy& policy, const Catalog& catalog);
+
+/// The `.calint.yaml` that applies to `folder` (absolute or relative to the current folder): the
+/// first found from `folder` upward, stopping at the repository root (the folder holding `.git`),
+/// or only `folder` itself outside a repository. Empty when there is none.
+std::string discover_policy(const std::string& folder);
 
 /// A parameter's value as `calint explain` shows it ("90 days", "[Api, RefreshToken]").
 std::string show_param(const Policy& policy, std::string_view key);

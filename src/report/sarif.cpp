@@ -18,7 +18,7 @@ using Json = nlohmann::ordered_json;
 
 /// The key of partialFingerprints: versioned, since a change to how fingerprints are computed must
 /// not be mistaken for the same finding.
-constexpr std::string_view kFingerprintKey = "calint/v1";
+constexpr std::string_view kFingerprintKey = "calint/v2";
 constexpr std::string_view kInformationUri = "https://calint.dev";
 
 std::string_view level(Severity s) {

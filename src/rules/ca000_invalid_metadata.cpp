@@ -7,7 +7,8 @@ namespace calint::rules {
 void invalid_metadata(RuleContext& ctx) {
   for (const auto& issue : ctx.model().issues) {
     const ExportFile& f = ctx.file(issue.loc.file);
-    ctx.report({std::string(f.component_type), f.component_name, ""}, Site{issue.loc, issue.key, ""}, issue.message);
+    ctx.report({std::string(f.component_type), f.component_name, ""}, Site{issue.loc, issue.element, issue.key},
+               issue.message);
   }
 }
 

@@ -16,7 +16,7 @@ void my_domain_missing(RuleContext& ctx) {
                "domain; set the org's My Domain name",
                true);
   }
-  if (!model.my_domain.empty()) return;
+  if (!model.my_domain.empty() || !ctx.whole_export()) return;  // absence: whole exports only
   const Site org_wide{SourceLoc{}, MyDomainSettings::kRoot, ""};
   if (requirement == "required") {
     ctx.report(component, org_wide,

@@ -40,14 +40,15 @@ Site at_root(const T& component) {
 class RuleContext {
  public:
   RuleContext(const Export& model, int export_index, const RuleInfo& info, const Policy& policy, Date today,
-              std::vector<Finding>& out, std::vector<std::string>& notes)
+              std::vector<Finding>& out, std::vector<std::string>& notes, bool whole_export = true)
       : model_(model),
         export_index_(export_index),
         info_(info),
         policy_(policy),
         today_(today),
         out_(out),
-        notes_(notes) {}
+        notes_(notes),
+        whole_export_(whole_export) {}
 
   [[nodiscard]] const Export& model() const { return model_; }
   [[nodiscard]] const Policy& policy() const { return policy_; }
@@ -59,6 +60,11 @@ class RuleContext {
   /// The audit date (`--as-of`), for rules that compare dates.
   [[nodiscard]] Date today() const { return today_; }
   [[nodiscard]] const ExportFile& file(int index) const { return model_.file(index); }
+  /// The export is whole (a folder or a zip), not a partial run over a list of changed files. A
+  /// check that reports what is *missing* or *unused* (no MyDomain settings at all, a policy entry
+  /// that matches no app) runs only when this is true: a partial run reads the project only as
+  /// context, and absence there proves nothing. Checks of what is present always run.
+  [[nodiscard]] bool whole_export() const { return whole_export_; }
 
   /// Reports a finding. `escalate` asks for the catalogue's escalated severity and `reduce` for its
   /// reduced severity, each under the condition the catalogue entry documents; when both hold, the
@@ -76,6 +82,7 @@ class RuleContext {
   Date today_;
   std::vector<Finding>& out_;
   std::vector<std::string>& notes_;
+  bool whole_export_;
 };
 
 /// A rule: a pure function of what its context gives.

@@ -58,7 +58,7 @@ TEST_CASE("SARIF carries baseline states, suppressions, zips and org-wide findin
   auto doc = nlohmann::json::parse(render("sarif"));
   const auto& run = doc["runs"][0];
   std::map<std::string, nlohmann::json> by_fingerprint;
-  for (const auto& r : run["results"]) by_fingerprint[r["partialFingerprints"]["calint/v1"]] = r;
+  for (const auto& r : run["results"]) by_fingerprint[r["partialFingerprints"]["calint/v2"]] = r;
   REQUIRE(by_fingerprint.size() == 8);  // seven findings and one fixed entry
   CHECK(by_fingerprint["00000000000000000000000000000001"]["baselineState"] == "new");
   CHECK(by_fingerprint["00000000000000000000000000000002"]["baselineState"] == "unchanged");
