@@ -392,3 +392,28 @@ TEST_CASE("an approved_apps entry that matches no app is a warning; listed apps 
                    "export; remove it if the app is gone, or correct the name") != std::string::npos);
   CHECK(r.out.find("\"rule\": \"CA901\"") == std::string::npos);  // "*" lists every app
 }
+
+TEST_CASE("show-suppressed lists accepted risks in text; JSON always carries them", "[cli][suppressed]") {
+  std::vector<std::string> args = {"audit",   "samples/source-org", "--policy", "samples/policies/strict.yaml",
+                                   "--as-of", "2026-06-01"};
+  auto plain = test::run(args);
+  CHECK(plain.out.find("Accepted by policy exceptions") == std::string::npos);
+  CHECK(plain.out.find("2 accepted by exceptions (--show-suppressed lists them)") != std::string::npos);
+  args.emplace_back("--show-suppressed");
+  auto shown = test::run(args);
+  CHECK(shown.out.find("Accepted by policy exceptions") != std::string::npos);
+  CHECK(shown.out.find("(exception: Acme Rate Shopper is a managed package") != std::string::npos);
+  CHECK(shown.out.find("2 accepted by exceptions;") != std::string::npos);
+  args.pop_back();
+  args.emplace_back("--format");
+  args.emplace_back("json");
+  auto json = nlohmann::json::parse(test::run(args).out);
+  std::size_t suppressed = 0;
+  for (const auto& f : json["findings"]) {
+    if (f["suppressed"] == true) {
+      ++suppressed;
+      CHECK(f["suppression"]["justification"].get<std::string>().find("Acme Rate Shopper") == 0);
+    }
+  }
+  CHECK(suppressed == 2);
+}

@@ -170,6 +170,7 @@ FormatOptions feature_options() {
   FormatOptions o;
   o.cwd = "/work/repo";
   o.srcroot = "/work/repo";
+  o.show_suppressed = true;  // the text golden lists them (`--show-suppressed`)
   return o;
 }
 

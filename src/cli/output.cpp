@@ -45,6 +45,9 @@ void add_output_options(CLI::App& cmd, OutputArgs& args) {
       ->type_name("URL");
   cmd.add_flag("--no-color", args.no_color, "No colour in the text report (also: NO_COLOR set)");
   cmd.add_flag("--quiet,-q", args.quiet, "No progress and no notes on stderr (warnings and errors still print)");
+  cmd.add_flag("--show-suppressed", args.show_suppressed,
+               "Text: list the findings policy exceptions accept, with justification, owner and ticket (machine "
+               "formats always carry them, marked)");
 }
 
 std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, std::string& error) {
@@ -173,6 +176,7 @@ bool write_outputs(const Report& report, const std::vector<OutputTarget>& target
   options.cwd = cwd.string();
   options.srcroot = source_root(args, cwd);
   options.link_base = args.link_base;
+  options.show_suppressed = args.show_suppressed;
   bool all_written = true;
   for (const auto& t : targets) {
     options.color = t.path.empty() && !args.no_color && console.out_is_terminal && std::getenv("NO_COLOR") == nullptr;

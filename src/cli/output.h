@@ -33,6 +33,7 @@ struct OutputArgs {
   std::string link_base;
   bool no_color = false;
   bool quiet = false;
+  bool show_suppressed = false;  ///< --show-suppressed
   CLI::Option* format_option = nullptr;
   CLI::Option* output_option = nullptr;
 };

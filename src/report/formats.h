@@ -13,6 +13,9 @@ namespace calint {
 /// render` set these from the same options, so both give the same output.
 struct FormatOptions {
   bool color = false;  ///< text: ANSI colours
+  /// text: list the findings policy exceptions suppress, with justification, owner and ticket
+  /// (`--show-suppressed`; else only their count). Machine formats always carry them, marked.
+  bool show_suppressed = false;
   /// Absolute folder that SARIF, GitLab, GitHub and JUnit paths are relative to (`%SRCROOT%`:
   /// --srcroot, else the git top-level of the current folder, else the current folder).
   std::string srcroot;

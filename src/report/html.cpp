@@ -89,8 +89,9 @@ void write_header(std::ostream& out, const ReportView& view) {
       << "<a href=\"#findings\">Findings</a>" << (view.suppressed.empty() ? "" : "<a href=\"#accepted\">Accepted</a>")
       << "<a href=\"#rules\">Rules</a><a href=\"#diagnostics\">Diagnostics</a></nav>\n<main>\n";
   if (report.partial) {
-    out << "<div class=\"banner\" id=\"partial\"><strong>Partial run:</strong> only the files given were audited; "
-           "checks for what is missing or unused did not run, and the inventory lists only the apps reported.</div>\n";
+    out << "<div class=\"banner\" id=\"partial\"><strong>Partial run:</strong> only the components of the files "
+           "given are reported (their project is read as context); checks for what is missing or unused did not run, "
+           "and the inventory lists only the apps reported.</div>\n";
   }
 }
 

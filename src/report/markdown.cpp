@@ -134,8 +134,8 @@ void write_markdown(std::ostream& out, const ReportView& view, const FormatOptio
                       report.policy.fail_on ? to_string(*report.policy.fail_on) : "nothing", md(report.tool_version));
   if (report.partial) {
     head +=
-        "> **Partial run**: only the files given were audited; checks for what is missing or unused did not "
-        "run.\n\n";
+        "> **Partial run**: only the components of the files given are reported (their project is read as "
+        "context); checks for what is missing or unused did not run.\n\n";
   }
   head += "| severity | findings |\n|---|---:|\n";
   for (Severity s : kSeverities) head += fmt::format("| {} | {} |\n", to_string(s), view.count(s));

@@ -62,8 +62,8 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
   Style style{options.color};
 
   if (report.partial) {
-    out << style.bold("Partial run") << ": only the files given were audited; checks for what is missing or unused "
-        << "did not run\n\n";
+    out << style.bold("Partial run") << ": only the components of the files given are reported (their project is "
+        << "read as context); checks for what is missing or unused did not run\n\n";
   }
   for (const auto& group : view.groups) {
     out << style.bold(heading(*group.first, report)) << '\n';
@@ -73,7 +73,7 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
     }
     out << '\n';
   }
-  if (!view.suppressed.empty()) {
+  if (!view.suppressed.empty() && options.show_suppressed) {
     out << style.bold("Accepted by policy exceptions") << '\n';
     for (const Finding* f : view.suppressed) {
       out << "  " << location(*f, report) << ": " << to_string(f->severity) << ": " << escape_controls(f->message)
@@ -104,7 +104,10 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
   for (Severity s : kSeverities) parts.push_back(fmt::format("{} {}", view.count(s), to_string(s)));
   out << style.bold("Summary") << ": " << plural(view.total, "finding") << " ("
       << fmt::format("{}", fmt::join(parts, ", ")) << ")";
-  if (!view.suppressed.empty()) out << ", " << view.suppressed.size() << " accepted by exceptions";
+  if (!view.suppressed.empty()) {
+    out << ", " << view.suppressed.size() << " accepted by exceptions"
+        << (options.show_suppressed ? "" : " (--show-suppressed lists them)");
+  }
   out << "; " << plural(report.components, "component") << " in " << plural(report.files_audited, "file")
       << " audited, " << plural(report.files_skipped, "file") << " skipped";
   if (!report.errors.empty()) out << "; " << plural(report.errors.size(), "error");
