@@ -43,6 +43,8 @@ Json finding_json(const Finding& f) {
   j["line"] = located ? Json(f.line) : Json(nullptr);
   j["column"] = located ? Json(f.column) : Json(nullptr);
   j["component"] = component_json(f.component, &f.same_as);
+  j["element"] = f.element;
+  j["value"] = text_or_null(f.key);
   j["fingerprint"] = f.fingerprint;
   j["suppressed"] = f.suppressed();
   j["suppression"] = suppression_json(f.suppression);

@@ -122,6 +122,8 @@ Finding finding(const Reader& r) {
     f.column = r.at("column").small_int();
   }
   f.component = component(r.at("component"), &f.same_as);
+  f.element = r.at("element").str();
+  f.key = r.at("value").str_or_empty();
   f.fingerprint = r.at("fingerprint").str();
   f.suppression = suppression(r.at("suppression"));
   if (r.at("suppressed").boolean() != f.suppression.has_value()) {
