@@ -104,10 +104,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       "  calint audit src --policy calint.yaml --format json --output report.json\n"
       "  calint audit force-app -o sarif:calint.sarif -o html:report.html   several reports in one run\n"
       "  calint render report.json --format markdown   a saved JSON report in another format\n"
+      "  calint audit unpackaged.zip                 a retrieve zip, read in place\n"
+      "  calint audit --changed-since origin/main --baseline calint-baseline.json   what a pull request adds\n"
+      "  calint audit --show-policy                  the policy in effect, each value with its origin\n"
       "  calint explain CA103                        why a rule matters and how to fix it\n"
       "  calint init calint.yaml                     start a policy from the default\n"
-      "Exit codes: 0 nothing at or above the threshold, 1 findings at or above it, 2 usage error, bad policy,\n"
-      "unreadable input or nothing auditable found.");
+      "Exit codes: 0 nothing at or above the threshold (with --baseline: nothing new), 1 findings at or above it,\n"
+      "2 usage error, bad policy or baseline, unreadable input, a refused zip or nothing auditable found.");
 
   AuditArgs audit_args;
   CLI::App* audit_cmd = add_audit_command(app, audit_args);

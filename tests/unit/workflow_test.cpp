@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "report/formats.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -138,6 +139,34 @@ TEST_CASE("an expired exception brings its finding back with a warning naming ow
                        ":2:5: warning: exception for 'Svc' (CA101) [owner Integration team, ticket SEC-77] expired on "
                        "2026-05-31; its 1 finding is reported again") != std::string::npos);
   CHECK(after.out.find("[CA101 full-scope]") != std::string::npos);
+}
+
+TEST_CASE("an expired exception's warning is in every format", "[workflow][formats]") {
+  test::TempDir dir;
+  test::write_file(dir.path / "connectedApps/Svc.connectedApp-meta.xml", app_xml(scopes({"Full"})));
+  test::write_file(dir.path / "calint.yaml",
+                   "exceptions:\n  - app: Svc\n    rule: CA101\n    justification: migration\n"
+                   "    expires: 2026-05-31\n    owner: Integration team\n    ticket: SEC-77\n");
+  const std::string warning =
+      "exception for 'Svc' (CA101) [owner Integration team, ticket SEC-77] expired on "
+      "2026-05-31; its 1 finding is reported again";
+  for (const auto& format : formats()) {
+    INFO("format " << format.name);
+    auto r = test::run({"audit", dir.path.string(), "--policy", (dir.path / "calint.yaml").string(), "--as-of",
+                        "2026-06-01", "--format", std::string(format.name)});
+    CHECK(r.code == 1);                               // the finding is back
+    CHECK(r.err.find(warning) != std::string::npos);  // every format: on stderr
+    // The formats with a place for diagnostics carry it in the report itself (Markdown escapes it).
+    std::string_view name = format.name;
+    if (name == "json" || name == "sarif" || name == "html") {
+      std::string in_file = name == "html" ? "exception for &#39;Svc&#39; (CA101) [owner Integration team, ticket "
+                                             "SEC-77] expired on 2026-05-31"
+                                           : warning;
+      CHECK(r.out.find(in_file) != std::string::npos);
+    } else if (name == "markdown") {
+      CHECK(r.out.find("\\[owner Integration team, ticket SEC-77\\] expired on 2026-05-31") != std::string::npos);
+    }
+  }
 }
 
 TEST_CASE(".calint.yaml is discovered upward to the repository root", "[workflow][policy]") {
