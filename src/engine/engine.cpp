@@ -112,11 +112,11 @@ std::function<bool(const BaselineEntry&)> covered_by(const Report& report,
 void note_partial(const Export& model, const std::string& root, std::vector<std::string>& notes) {
   std::size_t given = static_cast<std::size_t>(
       std::count_if(model.files.begin(), model.files.end(), [](const ExportFile& f) { return f.given; }));
+  std::size_t context = model.files.size() - given;
   notes.push_back(fmt::format(
-      "partial run: {} file{} given under {}; findings are reported only for their components (and the apps "
-      "assigned a given profile or permission set), with the project's other {} file{} read as context; checks for "
-      "what is missing or unused did not run",
-      given, given == 1 ? "" : "s", root, model.files.size() - given, model.files.size() - given == 1 ? "" : "s"));
+      "partial run: {} file{} given under {}, with the project's other {} file{} read as context; reported: the "
+      "components of the files given and the apps assigned a given profile or permission set",
+      given, given == 1 ? "" : "s", root, context, context == 1 ? "" : "s"));
 }
 
 /// Where org-wide findings of the export are placed: its project file, else its first file read.
