@@ -54,6 +54,12 @@ std::string golden_extension(std::string_view format) {
   return std::string(format);
 }
 
+InDir::InDir(const fs::path& dir) : saved(fs::current_path()) { fs::current_path(dir); }
+InDir::~InDir() {
+  std::error_code ec;
+  fs::current_path(saved, ec);
+}
+
 CliResult run(const std::vector<std::string>& args) {
   std::ostringstream out;
   std::ostringstream err;

@@ -26,6 +26,14 @@ struct TempDir {
 };
 /// The extension of a format's golden files: text -> txt, markdown -> md, junit -> junit.xml, ...
 std::string golden_extension(std::string_view format);
+/// Makes `dir` the current folder until destroyed (git and discovery work from the current folder).
+struct InDir {
+  explicit InDir(const std::filesystem::path& dir);
+  ~InDir();
+  InDir(const InDir&) = delete;
+  InDir& operator=(const InDir&) = delete;
+  std::filesystem::path saved;
+};
 /// Runs the CLI in-process.
 struct CliResult {
   int code = 0;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/commands.h"
 #include "core/text.h"
 #include "policy/catalog.h"
 
@@ -147,13 +148,7 @@ bool select_policy(const WorkflowArgs& w, const std::vector<std::string>& paths,
     }
     if (!found.empty()) file = found.begin()->first.empty() ? std::string() : shown(found.begin()->first);
   }
-  try {
-    policy = file.empty() ? default_policy(builtin_catalog()) : load_policy_file(file, builtin_catalog());
-  } catch (const PolicyError& e) {
-    err << e.what() << '\n';
-    return false;
-  }
-  return true;
+  return load_policy(file, policy, err);
 }
 
 bool select_inputs(const WorkflowArgs& w, const std::vector<std::string>& paths, AuditOptions& options,

@@ -44,15 +44,6 @@ std::set<std::string> keys(const Report& r) {
   return out;
 }
 
-/// Runs from `dir`, restoring the current folder afterwards.
-struct InDir {
-  explicit InDir(const fs::path& dir) : saved(fs::current_path()) { fs::current_path(dir); }
-  ~InDir() { fs::current_path(saved); }
-  InDir(const InDir&) = delete;
-  InDir& operator=(const InDir&) = delete;
-  fs::path saved;
-};
-
 /// A small sfdx project: Good (assigned Sales), Wide (Full scope, assigned Sales), Other (assigned
 /// Ops), profiles Sales and Ops, settings with no MyDomain.
 void write_project(const fs::path& root) {
@@ -110,7 +101,7 @@ TEST_CASE("a changed app and a changed profile: one export with the project as c
   test::TempDir dir;
   write_project(dir.path);
   fs::path d = dir.path / "force-app/main/default";
-  InDir in(dir.path);
+  test::InDir in(dir.path);
   // The profile alone: exit 1 because Wide (Full scope) is assigned Sales; Other (Ops) is not reported.
   auto r = test::run({"audit", "force-app/main/default/profiles/Sales.profile-meta.xml", "--format", "json"});
   CHECK(r.code == 1);
@@ -228,7 +219,7 @@ TEST_CASE("a deleted profile: apps that named it are audited for CA105 only", "[
 TEST_CASE("a file list with nothing calint reads exits 0; a missing folder is still an error", "[partial]") {
   test::TempDir dir;
   write_project(dir.path);
-  InDir in(dir.path);
+  test::InDir in(dir.path);
   auto apex = test::run({"audit", "force-app/main/default/classes/Foo.cls", "sfdx-project.json", "gone/Bar.cls"});
   CHECK(apex.code == 0);
   CHECK(apex.err.find("note: nothing relevant changed: none of the 3 files given is metadata calint reads") !=

@@ -30,14 +30,6 @@ std::string scopes(std::initializer_list<const char*> names) {
   return out;
 }
 
-struct InDir {
-  explicit InDir(const fs::path& dir) : saved(fs::current_path()) { fs::current_path(dir); }
-  ~InDir() { fs::current_path(saved); }
-  InDir(const InDir&) = delete;
-  InDir& operator=(const InDir&) = delete;
-  fs::path saved;
-};
-
 /// Runs a shell command in `dir`; its exit status.
 int sh(const fs::path& dir, const std::string& command) {
   std::string full = "cd '" + dir.string() + "' && " + command + " >/dev/null 2>&1";
@@ -56,6 +48,16 @@ std::set<std::string> names(const Report& r) {
     if (!f.suppressed()) out.insert(f.rule + ":" + f.component.name + (f.key.empty() ? "" : ":" + f.key));
   }
   return out;
+}
+
+/// An app with Full scope and a policy whose exception for it expired on 2026-05-31, owner and
+/// ticket named; returns the policy's path.
+std::string expired_exception_org(const fs::path& dir) {
+  test::write_file(dir / "connectedApps/Svc.connectedApp-meta.xml", app_xml(scopes({"Full"})));
+  test::write_file(dir / "calint.yaml",
+                   "exceptions:\n  - app: Svc\n    rule: CA101\n    justification: migration\n"
+                   "    expires: 2026-05-31\n    owner: Integration team\n    ticket: SEC-77\n");
+  return (dir / "calint.yaml").string();
 }
 
 }  // namespace
@@ -126,11 +128,7 @@ TEST_CASE("new exception keys are checked like the others", "[workflow][policy][
 
 TEST_CASE("an expired exception brings its finding back with a warning naming owner and ticket", "[workflow]") {
   test::TempDir dir;
-  test::write_file(dir.path / "connectedApps/Svc.connectedApp-meta.xml", app_xml(scopes({"Full"})));
-  test::write_file(dir.path / "calint.yaml",
-                   "exceptions:\n  - app: Svc\n    rule: CA101\n    justification: migration\n"
-                   "    expires: 2026-05-31\n    owner: Integration team\n    ticket: SEC-77\n");
-  std::string policy = (dir.path / "calint.yaml").string();
+  std::string policy = expired_exception_org(dir.path);
   auto before = test::run({"audit", dir.path.string(), "--policy", policy, "--as-of", "2026-05-31"});
   CHECK(before.code == 0);  // the last day it holds
   auto after = test::run({"audit", dir.path.string(), "--policy", policy, "--as-of", "2026-06-01"});
@@ -143,17 +141,14 @@ TEST_CASE("an expired exception brings its finding back with a warning naming ow
 
 TEST_CASE("an expired exception's warning is in every format", "[workflow][formats]") {
   test::TempDir dir;
-  test::write_file(dir.path / "connectedApps/Svc.connectedApp-meta.xml", app_xml(scopes({"Full"})));
-  test::write_file(dir.path / "calint.yaml",
-                   "exceptions:\n  - app: Svc\n    rule: CA101\n    justification: migration\n"
-                   "    expires: 2026-05-31\n    owner: Integration team\n    ticket: SEC-77\n");
+  std::string policy = expired_exception_org(dir.path);
   const std::string warning =
       "exception for 'Svc' (CA101) [owner Integration team, ticket SEC-77] expired on "
       "2026-05-31; its 1 finding is reported again";
   for (const auto& format : formats()) {
     INFO("format " << format.name);
-    auto r = test::run({"audit", dir.path.string(), "--policy", (dir.path / "calint.yaml").string(), "--as-of",
-                        "2026-06-01", "--format", std::string(format.name)});
+    auto r = test::run({"audit", dir.path.string(), "--policy", policy, "--as-of", "2026-06-01", "--format",
+                        std::string(format.name)});
     CHECK(r.code == 1);                               // the finding is back
     CHECK(r.err.find(warning) != std::string::npos);  // every format: on stderr
     // The formats with a place for diagnostics carry it in the report itself (Markdown escapes it).
@@ -218,7 +213,7 @@ TEST_CASE("show-policy prints the merged policy with where each value comes from
                    "fail_on: medium\nrules:\n  CA104:\n    enabled: false\nscopes:\n  deny: [Full]\n"
                    "exceptions:\n  - app: \"ns__*\"\n    rule: CA103\n    justification: \"managed: yes\"\n"
                    "    owner: sec\n");
-  InDir in(dir.path);
+  test::InDir in(dir.path);
   auto r = test::run({"audit", "--show-policy"});
   CHECK(r.code == 0);
   CHECK(r.err.empty());
@@ -263,7 +258,7 @@ TEST_CASE("changed-since audits what git says changed", "[workflow][git]") {
   test::write_file(repo / ".gitignore", "ignored/\n");
   REQUIRE(sh(repo, std::string(kGit) + " add -A && " + kGit + " commit -qm base") == 0);
   REQUIRE(sh(repo, std::string(kGit) + " checkout -qb feature") == 0);
-  InDir in(repo);
+  test::InDir in(repo);
 
   // Nothing changed: nothing relevant, exit 0 (the existing Bad app is not audited).
   auto clean = test::run({"audit", "--changed-since", "main"});
@@ -298,7 +293,7 @@ TEST_CASE("changed-since audits what git says changed", "[workflow][git]") {
 
   // From a subfolder, paths are shown from there.
   {
-    InDir sub(repo / "force-app");
+    test::InDir sub(repo / "force-app");
     auto from_sub = test::run({"audit", "--changed-since", "main", "--format", "json"});
     CHECK(from_sub.out.find("\"file\": \"main/default/connectedApps/Staged.connectedApp-meta.xml\"") !=
           std::string::npos);
@@ -314,7 +309,7 @@ TEST_CASE("changed-since audits what git says changed", "[workflow][git]") {
   CHECK(option.code == 2);
 
   test::TempDir outside;
-  InDir out(outside.path);
+  test::InDir out(outside.path);
   auto no_repo = test::run({"audit", "--changed-since", "main"});
   CHECK(no_repo.code == 2);
   CHECK(no_repo.err.starts_with("calint: --changed-since needs a git repository, and " + outside.path.string() +
