@@ -112,7 +112,7 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
       << " audited, " << plural(report.files_skipped, "file") << " skipped";
   if (!report.errors.empty()) out << "; " << plural(report.errors.size(), "error");
   if (report.partial) out << "; partial run";
-  out << '\n';
+  out << '\n' << "Policy: " << escape_controls(report.policy.source) << '\n';
   if (report.baseline) {
     const auto& b = *report.baseline;
     out << fmt::format("Baseline {}: {} new, {} unchanged, {} fixed\n", escape_controls(b.path), b.new_findings,
