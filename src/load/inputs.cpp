@@ -42,6 +42,18 @@ fs::path existing_folder(fs::path p) {
   return p.empty() ? fs::path("/") : p;
 }
 
+/// Where a file outside any project sits in its export: above the type folder a retrieve puts it in
+/// (`.../connectedApps/X.connectedApp` -> `...`, where `profiles/` and `settings/` are too), else
+/// its own folder.
+fs::path metadata_root(const ListedFile& f) {
+  fs::path folder = existing_folder(f.absolute.parent_path());
+  if (folder == f.absolute.parent_path() && folder.filename() == f.type->folder && folder.has_parent_path() &&
+      folder.parent_path() != folder) {
+    return folder.parent_path();
+  }
+  return folder;
+}
+
 /// The deepest folder holding every one of `folders`.
 fs::path common_parent(const std::vector<fs::path>& folders) {
   fs::path common = folders.front();
@@ -159,7 +171,7 @@ void group_files(const Sorted& sorted, InputPlan& plan) {
   if (!loose.empty()) {
     std::vector<fs::path> folders;
     folders.reserve(loose.size());
-    for (const auto* f : loose) folders.push_back(existing_folder(f->absolute.parent_path()));
+    for (const auto* f : loose) folders.push_back(metadata_root(*f));
     fs::path common = common_parent(folders);
     if (common != common.root_path()) {
       auto& members = by_root[common.string()];

@@ -50,7 +50,8 @@ InputPlan plan_inputs(const std::vector<std::string>& paths, const PlanOptions& 
 
 /// The folder a file list's files belong to: the nearest folder upward from `folder` holding
 /// `sfdx-project.json`, else `package.xml`, never above the git repository holding `folder` (the
-/// folder with `.git`); empty when there is none. `folder` must be absolute.
+/// folder with `.git`); empty when there is none (the planner then takes the files' common parent,
+/// above the type folders `connectedApps/`, `profiles/`, ... they sit in). `folder` must be absolute.
 std::string find_project_root(const std::string& folder);
 
 }  // namespace calint

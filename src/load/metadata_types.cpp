@@ -27,32 +27,38 @@ void read_permission_set(pugi::xml_node root, ReadContext& ctx);
 namespace {
 
 template <class T>
-constexpr MetaTypeInfo row(std::string_view suffix, std::string_view label, ReadFn read, bool context = false) {
-  return {T::kType, suffix, {}, T::kRoot, T::kComponentType, label, read, context};
+constexpr MetaTypeInfo row(std::string_view suffix, std::string_view folder, std::string_view label, ReadFn read,
+                           bool context = false) {
+  return {T::kType, suffix, {}, T::kRoot, T::kComponentType, label, read, context, folder};
 }
 
 template <class T>
 constexpr MetaTypeInfo settings_row(std::string_view label, ReadFn read) {
-  return {T::kType, ".settings", T::kSettingsName, T::kRoot, T::kComponentType, label, read, false};
+  return {T::kType, ".settings", T::kSettingsName, T::kRoot, T::kComponentType, label, read, false, "settings"};
 }
 
 // In MetaType order (checked below).
 constexpr std::array kTypes = {
-    row<ConnectedApp>(".connectedApp", "Connected App", read_connected_app),
-    row<ExternalClientApp>(".eca", "External Client App (.eca)", read_eca_header),
-    row<EcaOauthSettings>(".ecaOauth", "OAuth settings (.ecaOauth)", read_eca_oauth_settings),
-    row<EcaGlobalOauth>(".ecaGlblOauth", "global OAuth settings (.ecaGlblOauth)", read_eca_global_oauth),
-    row<EcaOauthPolicy>(".ecaOauthPlcy", "OAuth policies (.ecaOauthPlcy)", read_eca_oauth_policy),
-    row<EcaPolicy>(".ecaPlcy", "policies (.ecaPlcy)", read_eca_policy),
-    row<EcaOauthSecurity>(".ecaOauthSecurity", "OAuth security settings (.ecaOauthSecurity)", read_eca_oauth_security),
-    row<EcaSamlPolicy>(".ecaSamlPlcy", "SAML policies (.ecaSamlPlcy)", read_eca_saml_policy),
+    row<ConnectedApp>(".connectedApp", "connectedApps", "Connected App", read_connected_app),
+    row<ExternalClientApp>(".eca", "externalClientApps", "External Client App (.eca)", read_eca_header),
+    row<EcaOauthSettings>(".ecaOauth", "extlClntAppOauthSettings", "OAuth settings (.ecaOauth)",
+                          read_eca_oauth_settings),
+    row<EcaGlobalOauth>(".ecaGlblOauth", "extlClntAppGlobalOauthSets", "global OAuth settings (.ecaGlblOauth)",
+                        read_eca_global_oauth),
+    row<EcaOauthPolicy>(".ecaOauthPlcy", "extlClntAppOauthPolicies", "OAuth policies (.ecaOauthPlcy)",
+                        read_eca_oauth_policy),
+    row<EcaPolicy>(".ecaPlcy", "extlClntAppPolicies", "policies (.ecaPlcy)", read_eca_policy),
+    row<EcaOauthSecurity>(".ecaOauthSecurity", "extlClntAppOauthSecuritySettings",
+                          "OAuth security settings (.ecaOauthSecurity)", read_eca_oauth_security),
+    row<EcaSamlPolicy>(".ecaSamlPlcy", "extlClntAppSamlConfigurablePolicies", "SAML policies (.ecaSamlPlcy)",
+                       read_eca_saml_policy),
     settings_row<MyDomainSettings>("My Domain settings", read_my_domain),
     settings_row<OauthOidcSettings>("OAuth and OpenID Connect settings", read_oauth_oidc),
     settings_row<ConnectedAppSettings>("Connected App settings", read_connected_app_settings),
     settings_row<SecuritySettings>("Security settings", read_security),
     settings_row<ExternalClientAppSettings>("External Client App settings", read_eca_settings),
-    row<Profile>(".profile", "profile", read_profile, true),
-    row<PermissionSet>(".permissionset", "permission set", read_permission_set, true),
+    row<Profile>(".profile", "profiles", "profile", read_profile, true),
+    row<PermissionSet>(".permissionset", "permissionsets", "permission set", read_permission_set, true),
 };
 
 constexpr bool in_type_order() {

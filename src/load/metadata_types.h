@@ -28,6 +28,9 @@ struct MetaTypeInfo {
   /// Read only as context for the audit of apps (profiles, permission sets): large, and alone
   /// nothing to audit. Parsed in place, never excerpted, not scanned for secrets.
   bool context = false;
+  /// The folder a Metadata API retrieve (and `sf project retrieve`) puts files of this type in:
+  /// `connectedApps`, `settings`, ... (a file list's project is found above it).
+  std::string_view folder;
 };
 
 /// Every row, in MetaType order.

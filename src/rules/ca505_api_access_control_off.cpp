@@ -18,7 +18,7 @@ void api_access_control_off(RuleContext& ctx) {
                            "approve the apps the org uses, then set enableAdminApprovedAppsOnly to true",
                            not_true(flag)));
   }
-  if (model.connected_app_settings.empty()) {
+  if (model.connected_app_settings.empty() && ctx.whole_export()) {  // absence: whole exports only
     ctx.note(
         fmt::format("{}: the policy requires API Access Control, but the export has no ConnectedApp settings, so "
                     "CA505 could not check it; add Settings:ConnectedApp to the retrieve",

@@ -261,6 +261,26 @@ TEST_CASE("the project root: sfdx-project.json, else package.xml, else the files
   REQUIRE(r.roots.size() == 1);
   CHECK(r.roots[0].path == (repo / "a").string());
   CHECK(components(r) == std::set<std::string>{"ConnectedApp:One", "ConnectedApp:Two"});
+
+  // A retrieve without package.xml: the root is above the type folders, so its profiles are
+  // context and CA105 judges as the full audit does.
+  test::TempDir plain;
+  fs::path retrieve = plain.path / "backup/src";
+  test::write_file(retrieve / "connectedApps/Named.connectedApp", app_xml("Api", "Sales"));
+  test::write_file(retrieve / "connectedApps/Typo.connectedApp", app_xml("Api", "Sales Rep"));
+  test::write_file(retrieve / "profiles/Sales.profile", profile_xml());
+  Report full = test::audit({retrieve.string()});
+  for (const char* app : {"Named", "Typo"}) {
+    INFO(app);
+    Report one = test::audit({(retrieve / "connectedApps" / (std::string(app) + ".connectedApp")).string()});
+    REQUIRE(one.roots.size() == 1);
+    CHECK(one.roots[0].path == retrieve.string());
+    std::set<std::string> expected;
+    for (const auto& f : full.findings) {
+      if (f.component.name == app) expected.insert(key(f));
+    }
+    CHECK(keys(one) == expected);
+  }
 }
 
 TEST_CASE("files of two projects are two exports; a folder keeps its meaning", "[partial]") {
