@@ -1,0 +1,69 @@
+#include "fuzz_support.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace calint::fuzz {
+
+namespace {
+
+bool secret_name(std::string_view name) {
+  if (auto colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);  // local name
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower.find("secret") != std::string::npos || lower.find("password") != std::string::npos ||
+         lower.find("privatekey") != std::string::npos || lower.find("accesstoken") != std::string::npos;
+}
+
+std::size_t occurrences(std::string_view text, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> planted_secrets(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
+    std::size_t name_end = lt + 1;
+    while (name_end < text.size() && (std::isalnum(static_cast<unsigned char>(text[name_end])) != 0 ||
+                                      text[name_end] == ':' || text[name_end] == '_')) {
+      ++name_end;
+    }
+    std::string_view name = text.substr(lt + 1, name_end - lt - 1);
+    if (name.empty() || name_end >= text.size() || text[name_end] != '>' || !secret_name(name)) continue;
+    std::size_t value_end = text.find('<', name_end + 1);
+    if (value_end == std::string_view::npos) value_end = text.size();
+    std::string_view value = text.substr(name_end + 1, value_end - name_end - 1);
+    // Only values that look like a credential and nothing else: 8+ token characters (what keys,
+    // secrets and passwords are made of) with letters and digits. That also keeps out text that
+    // only looks like an element to this scanner (markup inside an attribute, say).
+    bool alpha = false;
+    bool digit = false;
+    bool token = true;
+    for (char c : value) {
+      auto u = static_cast<unsigned char>(c);
+      alpha = alpha || std::isalpha(u) != 0;
+      digit = digit || std::isdigit(u) != 0;
+      token = token && (std::isalnum(u) != 0 || std::string_view("+/=_-.!@#$%^*").find(c) != std::string_view::npos);
+    }
+    // Fingerprints are 32 lowercase hex digits: a shorter all-hex value could be a slice of one.
+    bool hex = std::all_of(value.begin(), value.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 && !std::isupper(static_cast<unsigned char>(c)); });
+    if (hex && value.size() <= 32) continue;
+    if (value.size() >= 8 && alpha && digit && token && occurrences(text, value) == 1) out.emplace_back(value);
+  }
+  return out;
+}
+
+void check_no_secret(std::string_view output, const std::vector<std::string>& secrets, const char* where) {
+  for (const auto& s : secrets) {
+    if (output.find(s) != std::string_view::npos) violated(where, s);
+  }
+}
+
+int line_count(std::string_view text) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
+}  // namespace calint::fuzz

@@ -1,0 +1,29 @@
+#pragma once
+// What every fuzz target checks beyond "no crash": the invariants a reader promises.
+#include <cstdint>
+#include <cstdlib>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace calint::fuzz {
+
+/// Stops the run with a message (libFuzzer records the input as a crash).
+[[noreturn]] inline void violated(const char* what, std::string_view detail = {}) {
+  std::fprintf(stderr, "invariant violated: %s: %.*s\n", what, static_cast<int>(detail.size()), detail.data());
+  std::abort();
+}
+
+/// Values of elements whose name marks a secret (`*secret*`, `*password*`, `*privatekey*`,
+/// `*accesstoken*`) that occur exactly once in `text`: no output may contain them. (A value that
+/// also stands elsewhere, in a label say, may be printed from there: out of scope.)
+std::vector<std::string> planted_secrets(std::string_view text);
+
+/// Aborts when `output` contains any of `secrets`.
+void check_no_secret(std::string_view output, const std::vector<std::string>& secrets, const char* where);
+
+/// Number of lines of `text` (a file without a final newline still has its last line).
+int line_count(std::string_view text);
+
+}  // namespace calint::fuzz
