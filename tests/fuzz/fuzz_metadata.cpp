@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     source.add(name, text);
     LoadedExport loaded = load_export(source, 1);
     Report report;
-    report.roots.push_back("org");
+    report.roots.push_back(ExportRoot{"org", ""});
     audit_export(loaded.model, 0, policy, builtin_catalog(), Date{20000}, report);
     finalize(report);
     const int lines = fuzz::line_count(text);

@@ -56,9 +56,45 @@ std::vector<std::string> planted_secrets(std::string_view text) {
   return out;
 }
 
+namespace {
+
+/// `text` with the escapes reports write for control characters (\xHH, \uHHHH) turned back into
+/// one placeholder byte: an escaped NUL before "abc" must not read as "0abc".
+std::string unescaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [&](std::size_t at, std::size_t n) {
+    if (at + n > text.size()) return false;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (std::isxdigit(static_cast<unsigned char>(text[i])) == 0) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      if (text[i + 1] == 'x' && hex(i + 2, 2)) {
+        out.push_back('\x01');
+        i += 3;
+        continue;
+      }
+      if (text[i + 1] == 'u' && hex(i + 2, 4)) {
+        out.push_back('\x01');
+        i += 5;
+        continue;
+      }
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
 void check_no_secret(std::string_view output, const std::vector<std::string>& secrets, const char* where) {
+  if (secrets.empty()) return;
+  std::string plain = unescaped(output);
   for (const auto& s : secrets) {
-    if (output.find(s) != std::string_view::npos) violated(where, s);
+    if (output.find(s) != std::string_view::npos && plain.find(s) != std::string::npos) violated(where, s);
   }
 }
 
