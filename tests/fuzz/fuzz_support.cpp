@@ -48,9 +48,6 @@ std::vector<std::string> planted_secrets(std::string_view text) {
       digit = digit || std::isdigit(u) != 0;
       token = token && (std::isalnum(u) != 0 || std::string_view("+/=_-.!@#$%^*").find(c) != std::string_view::npos);
     }
-    // Fingerprints are 32 lowercase hex digits: a shorter all-hex value could be a slice of one.
-    bool hex = std::all_of(value.begin(), value.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0 && !std::isupper(static_cast<unsigned char>(c)); });
-    if (hex && value.size() <= 32) continue;
     if (value.size() >= 8 && alpha && digit && token && occurrences(text, value) == 1) out.emplace_back(value);
   }
   return out;
@@ -90,12 +87,8 @@ std::string unescaped(std::string_view text) {
 
 }  // namespace
 
-void check_no_secret(std::string_view output, const std::vector<std::string>& secrets, const char* where) {
-  if (secrets.empty()) return;
-  std::string plain = unescaped(output);
-  for (const auto& s : secrets) {
-    if (output.find(s) != std::string_view::npos && plain.find(s) != std::string::npos) violated(where, s);
-  }
+bool shows(std::string_view output, std::string_view secret) {
+  return output.find(secret) != std::string_view::npos && unescaped(output).find(secret) != std::string::npos;
 }
 
 int line_count(std::string_view text) {
