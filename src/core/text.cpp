@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <utility>
 
 namespace calint {
 
@@ -150,16 +151,40 @@ std::optional<long long> parse_uint(std::string_view s) {
   return value;
 }
 
+namespace {
+
+/// The code point of the control-like character that starts at s[i] (see escape_controls), and
+/// its length in bytes; 0 when there is none.
+std::pair<unsigned, std::size_t> control_like(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0U; };
+  if (b(0) == 0xC2 && b(1) >= 0x80 && b(1) <= 0x9F) return {b(1), 2};  // C1
+  if (b(0) == 0xD8 && b(1) == 0x9C) return {0x061C, 2};
+  if (b(0) == 0xE2 && b(1) == 0x80) {
+    unsigned c = 0x2000U + (b(2) & 0x3FU);
+    if (b(2) == 0x8E || b(2) == 0x8F || (b(2) >= 0xA8 && b(2) <= 0xAE)) return {c, 3};
+  }
+  if (b(0) == 0xE2 && b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9) return {0x2040U + (b(2) & 0x3FU), 3};
+  return {0, 0};
+}
+
+}  // namespace
+
 std::string escape_controls(std::string_view s, std::string_view keep) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     auto u = static_cast<unsigned char>(c);
     if ((u < 0x20 || u == 0x7F) && keep.find(c) == std::string_view::npos) {
       out += "\\x";
       out.push_back(kHex[u >> 4U]);
       out.push_back(kHex[u & 0xFU]);
+    } else if (auto [code, length] = u >= 0xC2 ? control_like(s, i) : std::pair<unsigned, std::size_t>{0, 0};
+               length > 0) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(code >> static_cast<unsigned>(shift)) & 0xFU]);
+      i += length - 1;
     } else {
       out.push_back(c);
     }

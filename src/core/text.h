@@ -30,7 +30,11 @@ std::string hint_or(std::string_view word, const std::vector<std::string>& candi
 /// Strict decimal parse of a non-negative integer that fits in `long long`.
 std::optional<long long> parse_uint(std::string_view s);
 /// Control characters shown as \xNN, so text from a hostile file cannot drive a terminal; the
-/// characters in `keep` (say "\t\n\r") stay as they are.
+/// characters in `keep` (say "\t\n\r") stay as they are. The Unicode characters that act like
+/// controls are shown as \uNNNN too: C1 controls (U+0080-U+009F; U+009B starts a terminal escape
+/// sequence), the line and paragraph separators U+2028/U+2029 (line breaks to editors and
+/// JavaScript), and the bidirectional formatting characters (U+061C, U+200E, U+200F,
+/// U+202A-U+202E, U+2066-U+2069), which can make a line read other than it is.
 std::string escape_controls(std::string_view s, std::string_view keep = {});
 /// A count with thousands separators: 65,536.
 std::string with_thousands(unsigned long long n);

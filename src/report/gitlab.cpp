@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/formats.h"
+#include "report/json_dump.h"
 #include "report/location.h"
 
 namespace calint {
@@ -45,7 +46,7 @@ void write_gitlab(std::ostream& out, const ReportView& view, const FormatOptions
                   {"fingerprint", f.fingerprint},
                   {"severity", gitlab_severity(f.severity)},
                   {"location", {{"path", at.file.path}, {"lines", {{"begin", at.line}}}}}};
-    out << (first ? "\n  " : ",\n  ") << issue.dump(-1, ' ', false, Json::error_handler_t::replace);
+    out << (first ? "\n  " : ",\n  ") << dump_json(issue, -1);
     first = false;
   }
   out << (first ? "]\n" : "\n]\n");

@@ -14,8 +14,9 @@ namespace calint {
 
 namespace {
 
-/// Text XML 1.0 can hold: control characters other than tab, CR and LF shown as \xNN.
-std::string xml_text(std::string_view s) { return escape_controls(s, "\t\n\r"); }
+/// Text XML 1.0 can hold: well-formed UTF-8 (a file name need not be), control characters other
+/// than tab, CR and LF shown as \xNN.
+std::string xml_text(std::string_view s) { return escape_controls(to_valid_utf8(s), "\t\n\r"); }
 
 /// An attribute value on one line.
 std::string xml_attribute(std::string_view s) {
