@@ -91,8 +91,6 @@ bool shows(std::string_view output, std::string_view secret) {
   return output.find(secret) != std::string_view::npos && unescaped(output).find(secret) != std::string::npos;
 }
 
-int line_count(std::string_view text) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-}
+int line_count(std::string_view text) { return 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 }  // namespace calint::fuzz
