@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Installs every missing build (and, with --tests, test) dependency from Debian's packages.
-# Runs apt-get as root, or through sudo when not root and sudo exists.
+# Installs every missing build dependency from Debian's packages; with --tests, what the tests use
+# too; with --fuzz, clang and libFuzzer for scripts/fuzz.sh (and the fuzz smoke run of
+# scripts/test.sh). Runs apt-get as root, or through sudo when not root and sudo exists.
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libpugixml-dev libyaml-cpp-dev libfmt-dev libcli11-dev
           nlohmann-json3-dev libssl-dev libzip-dev)
-if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm git pre-commit)
-fi
+for arg in "$@"; do
+  case $arg in
+    --tests) packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm git pre-commit openssl) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
+    *) echo "usage: scripts/setup.sh [--tests] [--fuzz]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -18,3 +18,13 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCALINT_SANITIZE=ON -DCALINT_
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs"
+
+# A few seconds a fuzz target (tests/fuzz/README.md), only where clang and libFuzzer are installed
+# (scripts/setup.sh --fuzz): the replay of every seed and regression input above runs everywhere.
+echo "== Fuzz smoke run =="
+if command -v clang++ >/dev/null 2>&1 && echo 'extern "C" int LLVMFuzzerTestOneInput(const char*, unsigned long) { return 0; }' |
+    clang++ -x c++ -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
+  scripts/fuzz.sh "${CALINT_FUZZ_SMOKE_SECONDS:-2}"
+else
+  echo "fuzz smoke run skipped: clang with libFuzzer is not installed (scripts/setup.sh --fuzz)"
+fi
