@@ -34,6 +34,22 @@ class Dom(html.parser.HTMLParser):
         self.text.append(data)
 
 
+def as_shown(s):
+    """`s` as calint prints it (escape_controls): control characters as \\xNN; C1 controls,
+    U+2028/U+2029 and bidirectional controls as \\uNNNN."""
+    out = []
+    for c in s:
+        o = ord(c)
+        if (o < 0x20 and c not in "\t\n\r") or o == 0x7F:
+            out.append(f"\\x{o:02x}")
+        elif 0x80 <= o <= 0x9F or o in (0x061C, 0x200E, 0x200F, 0x2028, 0x2029) or 0x202A <= o <= 0x202E \
+                or 0x2066 <= o <= 0x2069:
+            out.append(f"\\u{o:04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def fail(msg):
     print(f"FAIL: {msg}")
     sys.exit(1)
@@ -82,7 +98,7 @@ def main():
                 fail(f"{where}: {items} list items for {findings} findings")
             text = " ".join("".join(dom.text).split())
             for f in report["findings"]:
-                label = " ".join(f["component"].get("label", "").split())
+                label = " ".join(as_shown(f["component"].get("label", "")).split())
                 if label and label not in text:
                     fail(f"{where}: label {label!r} not shown as text")
     print(f"{len(cases)} Markdown reports rendered by cmark-gfm: only calint's elements, links only from "

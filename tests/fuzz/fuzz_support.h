@@ -1,8 +1,8 @@
 #pragma once
 // What every fuzz target checks beyond "no crash": the invariants a reader promises.
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -68,10 +68,15 @@ TEST_CASE("escape_controls shows what could drive a terminal or reorder a line",
   CHECK(escape_controls("a\x1b[31mb\x07") == "a\\x1b[31mb\\x07");
   CHECK(escape_controls("tab\there\n", "\t\n") == "tab\there\n");
   // C1 controls (U+009B is a one-byte CSI), line and paragraph separators, bidirectional controls.
-  CHECK(escape_controls("x\xc2\x9b" "31m") == "x\\u009b31m");
-  CHECK(escape_controls("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c") == "a\\u2028b\\u2029c");
-  CHECK(escape_controls("\xe2\x80\xae" "evil\xe2\x80\xac") == "\\u202eevil\\u202c");
-  CHECK(escape_controls("\xe2\x81\xa6" "x\xe2\x81\xa9\xe2\x80\x8f\xd8\x9c") == "\\u2066x\\u2069\\u200f\\u061c");
+  CHECK(escape_controls("x\xc2\x9b"
+                        "31m") == "x\\u009b31m");
+  CHECK(escape_controls("a\xe2\x80\xa8"
+                        "b\xe2\x80\xa9"
+                        "c") == "a\\u2028b\\u2029c");
+  CHECK(escape_controls("\xe2\x80\xae"
+                        "evil\xe2\x80\xac") == "\\u202eevil\\u202c");
+  CHECK(escape_controls("\xe2\x81\xa6"
+                        "x\xe2\x81\xa9\xe2\x80\x8f\xd8\x9c") == "\\u2066x\\u2069\\u200f\\u061c");
   // Ordinary UTF-8 around them is kept, including neighbours of the escaped ranges.
   CHECK(escape_controls("caf\xc3\xa9 \xc2\xa0 \xe2\x80\x94 \xe2\x80\xaf \xe2\x81\xa5") ==
         "caf\xc3\xa9 \xc2\xa0 \xe2\x80\x94 \xe2\x80\xaf \xe2\x81\xa5");
