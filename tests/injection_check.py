@@ -138,6 +138,10 @@ def main():
         out.mkdir()
         formats = {"json": "json", "sarif": "sarif", "html": "html", "markdown": "md", "junit": "xml",
                    "csv": "csv", "gitlab": "gl.json", "github": "gh.txt", "inventory": "inv.csv"}
+        _, _, usage = run(["audit", ".", "--format", "no-such-format"])
+        known = re.search(r"\{([a-z,]+)\}", usage.decode())
+        check(known is not None and sorted(known.group(1).split(",")) == sorted([*formats, "text"]),
+              f"calint writes {known.group(1) if known else '?'}; this test reads {sorted(formats)} and text")
         args = ["audit", str(root), *common, "--format", "text"]
         for fmt, ext in formats.items():
             args += ["-o", f"{fmt}:{out / ('report.' + ext)}"]

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -152,6 +153,13 @@ def run(args, cwd):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
+def known_formats():
+    """The formats calint writes, from its usage error for an unknown one."""
+    _, _, stderr = run(["audit", ".", "--format", "no-such-format"], ".")
+    m = re.search(r"\{([a-z,]+)\}", stderr)
+    return m.group(1).split(",") if m else []
+
+
 def main():
     try:
         cert = certificate_body()
@@ -165,6 +173,9 @@ def main():
         out.mkdir()
         texts = {}
         formats = ["text", "json", "sarif", "html", "markdown", "junit", "csv", "gitlab", "github", "inventory"]
+        known = known_formats()
+        if sorted(known) != sorted(formats):
+            failures.append(f"calint writes {sorted(known)}, this test searches {sorted(formats)}: add the new format")
         common = ["--policy", str(root / "policy.yaml"), "--as-of", "2026-06-01"]
         for fmt in formats:
             code, stdout, stderr = run(["audit", str(root), "--format", fmt, "--show-suppressed", *common], tmp)
