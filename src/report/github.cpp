@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "report/formats.h"
 #include "report/location.h"
 
@@ -11,8 +12,10 @@ namespace calint {
 
 namespace {
 
-/// A message: %, CR and LF escaped.
-std::string escape_data(std::string_view s) {
+/// A message: %, CR and LF escaped as @actions/core does; other control characters (which the log
+/// viewer would read as colours and cursor moves) shown as \xNN.
+std::string escape_data(std::string_view raw) {
+  std::string s = escape_controls(raw, "\r\n");
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

@@ -28,7 +28,7 @@ std::string location(const Finding& f, const Report& report) {
 }
 
 std::string heading(const Finding& f, const Report& report) {
-  std::string h = fmt::format("{} {}", f.component.type, escape_controls(f.component.name));
+  std::string h = fmt::format("{} {}", escape_controls(f.component.type), escape_controls(f.component.name));
   if (!f.component.label.empty() && f.component.label != f.component.name) {
     h += fmt::format(" ({})", escape_controls(f.component.label));
   }
@@ -36,19 +36,19 @@ std::string heading(const Finding& f, const Report& report) {
     h += fmt::format(" in {}", escape_controls(report.root(f.export_index)));
   }
   if (!f.same_as.type.empty()) {
-    h += fmt::format(" - same integration as {} {}", f.same_as.type, escape_controls(f.same_as.name));
+    h += fmt::format(" - same integration as {} {}", escape_controls(f.same_as.type), escape_controls(f.same_as.name));
   }
   return h;
 }
 
 std::string tags(const Finding& f) {
-  std::string t = fmt::format(" [{} {}]", f.rule, f.name);
+  std::string t = fmt::format(" [{} {}]", escape_controls(f.rule), escape_controls(f.name));
   if (f.baseline == BaselineState::Unchanged) t += " (unchanged since the baseline)";
   return t;
 }
 
 std::string suppression_text(const Suppression& s) {
-  std::string t = fmt::format("{}: {}", s.kind, escape_controls(s.justification));
+  std::string t = fmt::format("{}: {}", escape_controls(s.kind), escape_controls(s.justification));
   if (s.expires) t += fmt::format("; expires {}", format_date(*s.expires));
   if (!s.owner.empty()) t += fmt::format("; owner {}", escape_controls(s.owner));
   if (!s.ticket.empty()) t += fmt::format("; ticket {}", escape_controls(s.ticket));
@@ -57,6 +57,8 @@ std::string suppression_text(const Suppression& s) {
 
 }  // namespace
 
+// Every string that comes from the report goes through escape_controls: a report read by `calint
+// render`, a custom rule's name and a file name are all outside text.
 void write_text(std::ostream& out, const ReportView& view, const FormatOptions& options) {
   const Report& report = view.report;
   Style style{options.color};
@@ -77,15 +79,16 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
     out << style.bold("Accepted by policy exceptions") << '\n';
     for (const Finding* f : view.suppressed) {
       out << "  " << location(*f, report) << ": " << to_string(f->severity) << ": " << escape_controls(f->message)
-          << " [" << f->rule << ' ' << f->name << "] (" << suppression_text(*f->suppression) << ")\n";
+          << " [" << escape_controls(f->rule) << ' ' << escape_controls(f->name) << "] ("
+          << suppression_text(*f->suppression) << ")\n";
     }
     out << '\n';
   }
   if (report.baseline && !report.baseline->fixed.empty()) {
     out << style.bold("Fixed since the baseline") << '\n';
     for (const auto& f : report.baseline->fixed) {
-      out << "  " << f.component.type << ' ' << escape_controls(f.component.name) << ": " << escape_controls(f.message)
-          << " [" << f.rule << "]\n";
+      out << "  " << escape_controls(f.component.type) << ' ' << escape_controls(f.component.name) << ": "
+          << escape_controls(f.message) << " [" << escape_controls(f.rule) << "]\n";
     }
     out << '\n';
   }
@@ -94,7 +97,8 @@ void write_text(std::ostream& out, const ReportView& view, const FormatOptions& 
   if (!view.fired.empty()) {
     out << style.bold("Rules triggered") << " (`calint explain ID` says why each matters and how to fix it)\n";
     for (const auto& [rule, count] : view.fired) {
-      out << "  " << rule->id << ' ' << rule->name << " (" << count << "): " << escape_controls(rule->summary) << '\n';
+      out << "  " << escape_controls(rule->id) << ' ' << escape_controls(rule->name) << " (" << count
+          << "): " << escape_controls(rule->summary) << '\n';
     }
     out << '\n';
   }

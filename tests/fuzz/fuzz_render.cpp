@@ -41,7 +41,9 @@ void check_github(std::string_view text) {
           line.starts_with("::error::") || line.starts_with("::warning::") || line.starts_with("::notice::"))) {
       fuzz::violated("a line that is not calint's annotation", line);
     }
-    if (line.find('\r') != std::string_view::npos) fuzz::violated("a carriage return inside an annotation", line);
+    for (unsigned char c : line) {
+      if (c < 0x20 || c == 0x7f) fuzz::violated("a control character inside an annotation", line);
+    }
     start = end + 1;
   }
 }
