@@ -97,17 +97,22 @@ IpRange Decoder::range(pugi::xml_node n, const char* start_path, const char* end
     else if (name == leaf(end_path))
       str(c, r.end);
   });
+  check_range(r, local_name(n));
+  return r;
+}
+
+void Decoder::check_range(const IpRange& r, std::string_view element) {
   // Salesforce rejects a range without both ends, with an address it cannot read, or running
   // backwards; rules that measure ranges rely on this.
-  std::string_view element = local_name(n);
   if (r.start.value.empty() || r.end.value.empty()) {
     const Field<std::string>& missing = r.start.value.empty() ? r.start : r.end;
-    issue(n, fmt::format("{} has no {}: an IP range needs a start and an end address", element, leaf(missing.element)),
-          missing.element);
+    issue_at(r.loc,
+             fmt::format("{} has no {}: an IP range needs a start and an end address", element, leaf(missing.element)),
+             std::string(missing.element));
   } else if (auto problem = range_problem(r.start.value, r.end.value)) {
-    issue_at(r.start.loc, fmt::format("{}: {}", element, *problem), r.start.element);
+    issue_at(r.start.loc, fmt::format("{}: {}", element, *problem),
+             std::string(r.start.element));
   }
-  return r;
 }
 
 void Decoder::extras(pugi::xml_node n, const std::string& prefix, std::vector<ExtraValue>& out) const {

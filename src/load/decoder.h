@@ -58,6 +58,9 @@ class Decoder {
   /// range without both ends, with an address that is not IPv4 or IPv6, mixing the two, or whose
   /// start is after its end is CA000: Salesforce rejects it too.
   IpRange range(pugi::xml_node n, const char* start_path, const char* end_path);
+  /// The checks of range() on a range read otherwise (by a streaming reader); `element` is the
+  /// range element's local name.
+  void check_range(const IpRange& r, std::string_view element);
   /// Records every element under `n` that has a value and no typed field, by path.
   void extras(pugi::xml_node n, const std::string& prefix, std::vector<ExtraValue>& out) const;
 

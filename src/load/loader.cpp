@@ -25,11 +25,13 @@ namespace {
 struct FileResult {
   Export part;
   std::string read_error;
+  bool streamed = false;  ///< read by the streaming reader
 };
 
 /// Parses one file, hands its root element to its type's reader, and evaluates the custom rules
 /// that target it.
-FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom) {
+FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom,
+                    load::ReadMode mode) {
   FileResult result;
   std::vector<LoadIssue>& issues = result.part.issues;
   const load::MetaTypeInfo& type = load::type_info(f.type);
@@ -39,6 +41,13 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
     return result;
   }
   load::XmlText text(index, contents);
+  if (type.scan != nullptr && mode != load::ReadMode::Dom) {
+    load::ScanContext scan{f, index, text, result.part, mode == load::ReadMode::NamesOnly};
+    if (type.scan(scan) != load::ScanResult::Unsure) {
+      result.streamed = true;
+      return result;
+    }
+  }
   pugi::xml_document doc;
   // Context files (profiles, permission sets) are large and only a few of their elements matter:
   // parse them in place (no copy) and keep nothing of the DOM. Other files keep their bytes intact
@@ -97,6 +106,12 @@ void merge(Export& model, std::size_t index, Export&& part) {
 
 }  // namespace
 
+Export read_one_file(const ExportFile& f, int index, std::string contents, load::ReadMode mode, bool* streamed) {
+  FileResult r = load_one(f, index, std::move(contents), nullptr, mode);
+  if (streamed != nullptr) *streamed = r.streamed;
+  return std::move(r.part);
+}
+
 LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress, const CustomRuleSet* custom) {
   LoadedExport out;
   Listing found = source.list();
@@ -112,6 +127,7 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
   // result is freed as soon as it is merged.
   std::vector<std::unique_ptr<FileResult>> results(model.files.size());
   std::atomic<std::size_t> next{0};
+  auto mode_of = [](const ExportFile&) { return load::ReadMode::Stream; };
   auto worker = [&] {
     std::string contents;
     std::optional<load::CustomEvaluator> evaluator;
@@ -122,7 +138,7 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
       try {
         if (source.read(f, contents, error)) {
           results[i] = std::make_unique<FileResult>(
-              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr));
+              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr, mode_of(f)));
         }
       } catch (const std::exception& e) {  // out of memory, say: this file fails, the audit goes on
         error = fmt::format("cannot audit: {}", e.what());

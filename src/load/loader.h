@@ -9,6 +9,15 @@
 
 namespace calint {
 
+namespace load {
+/// How a file of a type with a streaming reader (profiles, permission sets) is read.
+enum class ReadMode {
+  Stream,     ///< the streaming reader; pugixml and the DOM reader when it is unsure
+  Dom,        ///< pugixml and the DOM reader only (the equivalence test's reference)
+  NamesOnly,  ///< a partial run's context file: names and labels only, stopping once known
+};
+}  // namespace load
+
 /// One export read into the model, with the inputs that could not be read.
 struct LoadedExport {
   Export model;
@@ -22,5 +31,11 @@ struct LoadedExport {
 /// file they target as it is read (Export::custom_matches).
 LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress = nullptr,
                          const CustomRuleSet* custom = nullptr);
+
+/// Reads one file (its bytes in `contents`, its index `index`) into a model of its own, as
+/// load_export does for each file. `streamed`, when given, says whether the streaming reader
+/// produced the result (rather than pugixml). For tests: the streaming and DOM readers must agree.
+Export read_one_file(const ExportFile& f, int index, std::string contents, load::ReadMode mode,
+                     bool* streamed = nullptr);
 
 }  // namespace calint

@@ -23,18 +23,20 @@ void read_security(pugi::xml_node root, ReadContext& ctx);
 void read_eca_settings(pugi::xml_node root, ReadContext& ctx);
 void read_profile(pugi::xml_node root, ReadContext& ctx);
 void read_permission_set(pugi::xml_node root, ReadContext& ctx);
+ScanResult scan_profile(ScanContext& ctx);
+ScanResult scan_permission_set(ScanContext& ctx);
 
 namespace {
 
 template <class T>
 constexpr MetaTypeInfo row(std::string_view suffix, std::string_view folder, std::string_view label, ReadFn read,
-                           bool context = false) {
-  return {T::kType, suffix, {}, T::kRoot, T::kComponentType, label, read, context, folder};
+                           bool context = false, ScanFn scan = nullptr) {
+  return {T::kType, suffix, {}, T::kRoot, T::kComponentType, label, read, context, folder, scan};
 }
 
 template <class T>
 constexpr MetaTypeInfo settings_row(std::string_view label, ReadFn read) {
-  return {T::kType, ".settings", T::kSettingsName, T::kRoot, T::kComponentType, label, read, false, "settings"};
+  return {T::kType, ".settings", T::kSettingsName, T::kRoot, T::kComponentType, label, read, false, "settings", nullptr};
 }
 
 // In MetaType order (checked below).
@@ -57,8 +59,9 @@ constexpr std::array kTypes = {
     settings_row<ConnectedAppSettings>("Connected App settings", read_connected_app_settings),
     settings_row<SecuritySettings>("Security settings", read_security),
     settings_row<ExternalClientAppSettings>("External Client App settings", read_eca_settings),
-    row<Profile>(".profile", "profiles", "profile", read_profile, true),
-    row<PermissionSet>(".permissionset", "permissionsets", "permission set", read_permission_set, true),
+    row<Profile>(".profile", "profiles", "profile", read_profile, true, scan_profile),
+    row<PermissionSet>(".permissionset", "permissionsets", "permission set", read_permission_set, true,
+                          scan_permission_set),
 };
 
 constexpr bool in_type_order() {

@@ -14,8 +14,13 @@ class xml_node;
 namespace calint::load {
 
 struct ReadContext;
+struct ScanContext;
+enum class ScanResult;
 /// Fills the model from a parsed root element (already checked to be `root_element`).
 using ReadFn = void (*)(pugi::xml_node root, ReadContext& ctx);
+/// Fills the model from the file's text without a DOM (load/xml_scan.h). On ScanResult::Unsure
+/// it has added nothing, and the file is read with pugixml and `read` instead.
+using ScanFn = ScanResult (*)(ScanContext& ctx);
 
 struct MetaTypeInfo {
   MetaType type;
@@ -31,6 +36,9 @@ struct MetaTypeInfo {
   /// The folder a Metadata API retrieve (and `sf project retrieve`) puts files of this type in:
   /// `connectedApps`, `settings`, ... (a file list's project is found above it).
   std::string_view folder;
+  /// A streaming reader giving the same model as `read` (the equivalence test runs both), for the
+  /// large context types; nullptr for the others.
+  ScanFn scan = nullptr;
 };
 
 /// Every row, in MetaType order.

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include "load/decoder.h"
+#include "load/xml_scan.h"
 #include "model/export.h"
 
 namespace calint::load {
@@ -23,6 +24,17 @@ struct ReadContext {
     t.root = root;
     return t;
   }
+};
+
+/// What a streaming reader (ScanFn in metadata_types.h) gets.
+struct ScanContext {
+  const ExportFile& file;
+  int index;  ///< the file's index in Export::files
+  const XmlText& text;
+  Export& out;  ///< receives the component and its problems, only when the scan is not Unsure
+  /// Read only the names and labels assignments use, and stop as soon as they are known (a partial
+  /// run's context file): the component then holds nothing else.
+  bool names_only = false;
 };
 
 }  // namespace calint::load

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -10,19 +11,27 @@
 
 namespace calint::load {
 
-XmlText::XmlText(int file, std::string_view original) : file_(file), original_(original) {
-  line_starts_.push_back(0);
-  for (std::size_t i = 0; i < original.size(); ++i) {
-    if (original[i] == '\n') line_starts_.push_back(i + 1);
+std::pair<std::size_t, std::size_t> XmlText::line_of(std::size_t offset) const {
+  // Extend the table past `offset`: memchr finds each '\n' at memory speed.
+  const char* base = original_.data();
+  while (scanned_ <= offset && scanned_ < original_.size()) {
+    const void* nl = std::memchr(base + scanned_, '\n', original_.size() - scanned_);
+    if (nl == nullptr) {
+      scanned_ = original_.size();
+      break;
+    }
+    scanned_ = static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1;
+    line_starts_.push_back(scanned_);
   }
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
+  return {line, line_starts_[line - 1]};
 }
 
 SourceLoc XmlText::at_offset(std::ptrdiff_t offset) const {
   if (offset < 0) return SourceLoc{file_, 1, 1};
   auto off = std::min(static_cast<std::size_t>(offset), original_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
-  auto line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
-  std::size_t start = line_starts_[line - 1];
+  auto [line, start] = line_of(off);
   auto column = utf8_length(original_.substr(start, off - start)) + 1;
   return SourceLoc{file_, static_cast<int>(line), static_cast<int>(column)};
 }
@@ -47,8 +56,7 @@ SourceLoc XmlText::at(pugi::xml_node node) const {
 std::string XmlText::redacted_excerpt(std::ptrdiff_t offset) const {
   if (offset < 0 || original_.empty()) return {};
   auto off = std::min(static_cast<std::size_t>(offset), original_.size() - 1);
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
-  std::size_t start = *(it - 1);
+  std::size_t start = line_of(off).second;
   std::size_t end = original_.find('\n', start);
   if (end == std::string_view::npos) end = original_.size();
   return redacted_line(original_, start, end, secret_ranges(original_), 120, off - start);

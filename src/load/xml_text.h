@@ -2,6 +2,7 @@
 // Internal to load/: the bytes of one parsed file, and how pugixml offsets become locations.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -10,10 +11,13 @@
 
 namespace calint::load {
 
-/// The original bytes of one file with a line table, to turn pugixml offsets into locations.
+/// The original bytes of one file, to turn byte offsets into locations. The line table is built
+/// lazily, only as far as the furthest offset located so far (most files need one location near
+/// the top, or none), with memchr rather than a pass over every byte. Not thread-safe: one per
+/// file and thread.
 class XmlText {
  public:
-  XmlText(int file, std::string_view original);
+  XmlText(int file, std::string_view original) : file_(file), original_(original) {}
   /// Location of a byte offset (1-based line and column; columns count UTF-8 code points).
   [[nodiscard]] SourceLoc at_offset(std::ptrdiff_t offset) const;
   /// Location of a parse error: pugixml's offset, moved back to the '<' of the tag it lies in.
@@ -26,9 +30,13 @@ class XmlText {
   [[nodiscard]] std::string redacted_excerpt(std::ptrdiff_t offset) const;
 
  private:
+  /// The 1-based line holding `offset` (at most original_.size()) and the offset of its start.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> line_of(std::size_t offset) const;
+
   int file_;
   std::string_view original_;
-  std::vector<std::size_t> line_starts_;
+  mutable std::vector<std::size_t> line_starts_{0};  ///< starts of the lines found so far
+  mutable std::size_t scanned_ = 0;                   ///< every '\n' before this offset is in line_starts_
 };
 
 /// `text` with control characters escaped (\xNN) and cut to at most `max_bytes` (plus "...")

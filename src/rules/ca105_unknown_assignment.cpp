@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/suggest.h"
 #include "core/text.h"
 #include "rules/apps.h"
 #include "rules/rule.h"
@@ -15,14 +16,16 @@ namespace {
 struct Names {
   std::set<std::string> keys;
   std::vector<std::string> shown;  ///< for "did you mean"
+  std::optional<SuggestionIndex> index;  ///< of `shown`, built at the first unknown name
   void add(std::string_view name, bool show) {
     if (name.empty()) return;
     keys.insert(to_lower(name));
     if (show) shown.emplace_back(name);
   }
   [[nodiscard]] bool contains(std::string_view name) const { return keys.contains(to_lower(name)); }
-  [[nodiscard]] std::string hint(std::string_view value) const {
-    auto close = did_you_mean(value, shown);
+  [[nodiscard]] std::string hint(std::string_view value) {
+    if (!index) index.emplace(shown);
+    auto close = index->suggest(value);
     return close ? fmt::format(" (did you mean '{}'?)", *close) : std::string();
   }
 };

@@ -1,0 +1,42 @@
+#pragma once
+// "Did you mean" over many candidates: the names indexed once, each lookup bounded.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace calint {
+
+/// The answer of did_you_mean(word, candidates) for every word, without comparing the word with
+/// every candidate. A candidate can be a typo of `word` only within did_you_mean's limit (a third
+/// of the word's length), and an edit distance is at least the difference in length: the index
+/// buckets the lower-cased candidates by length, so a lookup compares the word only with the
+/// candidates of the 2 x limit + 1 lengths that can be close, each in O(length) machine-word
+/// operations (a bit-parallel optimal-string-alignment distance, Hyyrö 2003), and remembers the
+/// words it answered. Ties go to the earlier candidate, as in did_you_mean.
+class SuggestionIndex {
+ public:
+  explicit SuggestionIndex(const std::vector<std::string>& candidates);
+  /// The closest candidate to `word` when it is close enough, as did_you_mean says.
+  [[nodiscard]] std::optional<std::string> suggest(std::string_view word) const;
+
+ private:
+  struct Entry {
+    std::string lowered;
+    std::size_t order;  ///< position among the candidates (ties go to the earlier one)
+  };
+  std::vector<std::string> candidates_;
+  std::map<std::size_t, std::vector<Entry>> by_length_;
+  mutable std::map<std::string, std::optional<std::size_t>, std::less<>> answered_;
+};
+
+/// Optimal-string-alignment distance (edit_distance's) between `pattern` (at most 64 bytes) and
+/// `text`, both already lower-cased, in O(|text|) with the pattern's bit masks `masks` (for every
+/// byte value, the positions where `pattern` holds it).
+std::size_t osa_distance_bits(const std::array<std::uint64_t, 256>& masks, std::size_t pattern_size,
+                              std::string_view text);
+
+}  // namespace calint
