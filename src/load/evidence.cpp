@@ -7,6 +7,7 @@
 
 #include "load/encoding.h"
 #include "load/redact.h"
+#include "load/xml_text.h"
 
 namespace calint {
 
@@ -34,12 +35,11 @@ void fill(std::string_view text, const std::vector<Finding*>& findings) {
   std::size_t start = 0;
   int line = 1;
   for (Finding* f : by_line) {
-    while (line < f->line && start < text.size()) {
-      std::size_t nl = text.find('\n', start);
-      start = nl == std::string_view::npos ? text.size() : nl + 1;
-      ++line;
+    if (line < f->line && start < text.size()) {
+      start = load::skip_lines(text, start, static_cast<std::size_t>(f->line - line));
+      line = f->line;
     }
-    if (line != f->line || start >= text.size()) continue;
+    if (start >= text.size()) continue;
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     if (end > start && text[end - 1] == '\r') --end;

@@ -15,9 +15,10 @@ std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view 
   std::size_t pos = 0;
   while ((pos = text.find('<', pos)) != std::string_view::npos) {
     std::size_t name_end = pos + 1;
-    while (name_end < text.size() && std::string_view(" \t\r\n/><").find(text[name_end]) == std::string_view::npos) {
-      ++name_end;
-    }
+    auto ends_name = [](char c) {
+      return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' || c == '<';
+    };
+    while (name_end < text.size() && !ends_name(text[name_end])) ++name_end;
     std::string_view name = text.substr(pos + 1, name_end - pos - 1);
     pos = name_end;
     if (name.empty() || name.front() == '!' || name.front() == '?' || !is_secret_element(name)) continue;

@@ -7,13 +7,33 @@
 
 namespace calint::load {
 
+namespace {
+
+/// Whether `lower_needle` (lower case) occurs in `hay` without regard to ASCII case.
+bool contains_folded(std::string_view hay, std::string_view lower_needle) {
+  if (hay.size() < lower_needle.size()) return false;
+  for (std::size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < lower_needle.size()) {
+      char c = hay[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower_needle[k]) break;
+      ++k;
+    }
+    if (k == lower_needle.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_secret_element(std::string_view name) {
+  // Called for every start tag of every file shown in evidence: no allocation.
   auto colon = name.rfind(':');
   if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  std::string lower = to_lower(name);
-  return lower.find("secret") != std::string::npos || lower.find("password") != std::string::npos ||
-         lower.find("privatekey") != std::string::npos || lower.find("private_key") != std::string::npos ||
-         lower.find("accesstoken") != std::string::npos || lower.find("sessionid") != std::string::npos;
+  return contains_folded(name, "secret") || contains_folded(name, "password") ||
+         contains_folded(name, "privatekey") || contains_folded(name, "private_key") ||
+         contains_folded(name, "accesstoken") || contains_folded(name, "sessionid");
 }
 
 bool holds_secret_value(std::string_view name, std::string_view value) {

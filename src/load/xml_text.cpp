@@ -11,21 +11,49 @@
 
 namespace calint::load {
 
-std::pair<std::size_t, std::size_t> XmlText::line_of(std::size_t offset) const {
-  // Extend the table past `offset`: memchr finds each '\n' at memory speed.
-  const char* base = original_.data();
-  while (scanned_ <= offset && scanned_ < original_.size()) {
-    const void* nl = std::memchr(base + scanned_, '\n', original_.size() - scanned_);
-    if (nl == nullptr) {
-      scanned_ = original_.size();
-      break;
-    }
-    scanned_ = static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1;
-    line_starts_.push_back(scanned_);
+std::size_t count_newlines(std::string_view text) {
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = std::min<std::size_t>(text.size() - i, 255);
+    unsigned char in_block = 0;  // a byte counter per block: the loop vectorises
+    for (std::size_t k = 0; k < n; ++k) in_block = static_cast<unsigned char>(in_block + (text[i + k] == '\n' ? 1 : 0));
+    total += in_block;
+    i += n;
   }
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  auto line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
-  return {line, line_starts_[line - 1]};
+  return total;
+}
+
+std::size_t skip_lines(std::string_view text, std::size_t from, std::size_t lines) {
+  constexpr std::size_t kBlock = 4096;
+  while (lines > 0 && from < text.size()) {
+    std::string_view block = text.substr(from, kBlock);
+    if (std::size_t n = count_newlines(block); n < lines) {  // the whole block lies before the line
+      lines -= n;
+      from += block.size();
+      continue;
+    }
+    for (; lines > 0; --lines) from = static_cast<std::size_t>(
+                                        static_cast<const char*>(std::memchr(text.data() + from, '\n', text.size() - from)) -
+                                        text.data()) + 1;
+  }
+  return std::min(from, text.size());
+}
+
+std::pair<std::size_t, std::size_t> XmlText::line_of(std::size_t offset) const {
+  if (offset < cursor_) {
+    cursor_ = 0;
+    cursor_line_ = 1;
+    cursor_line_start_ = 0;
+  }
+  // Newlines before `offset` (one at `offset` starts the next line).
+  std::string_view span = original_.substr(cursor_, offset - cursor_);
+  if (std::size_t n = count_newlines(span); n > 0) {
+    cursor_line_ += n;
+    const void* last = memrchr(span.data(), '\n', span.size());
+    cursor_line_start_ = static_cast<std::size_t>(static_cast<const char*>(last) - original_.data()) + 1;
+  }
+  cursor_ = offset;
+  return {cursor_line_, cursor_line_start_};
 }
 
 SourceLoc XmlText::at_offset(std::ptrdiff_t offset) const {

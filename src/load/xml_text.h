@@ -3,7 +3,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include <pugixml.hpp>
 
@@ -35,9 +34,18 @@ class XmlText {
 
   int file_;
   std::string_view original_;
-  mutable std::vector<std::size_t> line_starts_{0};  ///< starts of the lines found so far
-  mutable std::size_t scanned_ = 0;                   ///< every '\n' before this offset is in line_starts_
+  // A cursor: the line holding offset `cursor_` and where it starts. Locations are mostly asked
+  // for in file order, so each newline is counted once; an earlier offset starts over.
+  mutable std::size_t cursor_ = 0;
+  mutable std::size_t cursor_line_ = 1;
+  mutable std::size_t cursor_line_start_ = 0;
 };
+
+/// The number of '\n' in `text` (vectorised: a pass at memory speed).
+std::size_t count_newlines(std::string_view text);
+/// The offset just after the `lines`-th '\n' at or after `from`, or text.size() when there are
+/// fewer.
+std::size_t skip_lines(std::string_view text, std::size_t from, std::size_t lines);
 
 /// `text` with control characters escaped (\xNN) and cut to at most `max_bytes` (plus "...")
 /// on a UTF-8 character boundary: safe to quote in any report.
