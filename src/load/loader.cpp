@@ -127,7 +127,14 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
   // result is freed as soon as it is merged.
   std::vector<std::unique_ptr<FileResult>> results(model.files.size());
   std::atomic<std::size_t> next{0};
-  auto mode_of = [](const ExportFile&) { return load::ReadMode::Stream; };
+  // A partial run (a file list) reports only the components of its files and the apps they
+  // concern: of the project's other profiles and permission sets it needs the names and labels
+  // assignments use, nothing else. A profile's names are its file name (it is not opened); a
+  // permission set is read up to its label.
+  const bool partial = std::any_of(model.files.begin(), model.files.end(), [](const ExportFile& f) { return f.given; });
+  auto mode_of = [partial](const ExportFile& f) {
+    return partial && !f.given && load::type_info(f.type).context ? load::ReadMode::NamesOnly : load::ReadMode::Stream;
+  };
   auto worker = [&] {
     std::string contents;
     std::optional<load::CustomEvaluator> evaluator;
@@ -136,7 +143,11 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
       const ExportFile& f = model.files[i];
       std::string error;
       try {
-        if (source.read(f, contents, error)) {
+        if (mode_of(f) == load::ReadMode::NamesOnly) {
+          auto named = std::make_unique<FileResult>();
+          if (load::names_from_file_name(f, static_cast<int>(i), named->part)) results[i] = std::move(named);
+        }
+        if (!results[i] && source.read(f, contents, error)) {
           results[i] = std::make_unique<FileResult>(
               load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr, mode_of(f)));
         }

@@ -222,6 +222,17 @@ ScanResult scan_profile(ScanContext& ctx) {
   return scan_access(ctx, std::move(p));
 }
 
+bool names_from_file_name(const ExportFile& file, int index, Export& out) {
+  if (file.type != MetaType::Profile) return false;
+  Profile p;
+  p.name = file.component_name;
+  p.file = index;
+  p.root = SourceLoc{index, 1, 1};  // not opened: no finding of a context file is reported
+  p.display_name = profile_display_name(file.base_name);
+  out.add(std::move(p));
+  return true;
+}
+
 ScanResult scan_permission_set(ScanContext& ctx) { return scan_access(ctx, PermissionSet{}); }
 
 void read_profile(pugi::xml_node root, ReadContext& ctx) {

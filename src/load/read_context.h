@@ -37,4 +37,8 @@ struct ScanContext {
   bool names_only = false;
 };
 
+/// A partial run's context file whose names need not be read from it (a profile: its names are
+/// its file name): adds the component with those names, and returns true; false for other types.
+bool names_from_file_name(const ExportFile& file, int index, Export& out);
+
 }  // namespace calint::load
