@@ -28,12 +28,28 @@ bool contains_folded(std::string_view hay, std::string_view lower_needle) {
 }  // namespace
 
 bool is_secret_element(std::string_view name) {
-  // Called for every start tag of every file shown in evidence: no allocation.
+  // Called for every start tag of every file shown in evidence: one pass, no allocation.
   auto colon = name.rfind(':');
   if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  return contains_folded(name, "secret") || contains_folded(name, "password") ||
-         contains_folded(name, "privatekey") || contains_folded(name, "private_key") ||
-         contains_folded(name, "accesstoken") || contains_folded(name, "sessionid");
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    std::string_view rest = name.substr(i);
+    switch (name[i] | 0x20) {
+      case 's':
+        if (contains_folded(rest.substr(0, 6), "secret") || contains_folded(rest.substr(0, 9), "sessionid")) return true;
+        break;
+      case 'p':
+        if (contains_folded(rest.substr(0, 8), "password") || contains_folded(rest.substr(0, 10), "privatekey") ||
+            contains_folded(rest.substr(0, 11), "private_key"))
+          return true;
+        break;
+      case 'a':
+        if (contains_folded(rest.substr(0, 11), "accesstoken")) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 bool holds_secret_value(std::string_view name, std::string_view value) {
