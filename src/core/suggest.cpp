@@ -50,7 +50,8 @@ std::optional<std::string> SuggestionIndex::suggest(std::string_view word) const
   std::array<std::uint64_t, 256> masks{};
   const bool bits = lowered.size() <= 64;
   if (bits) {
-    for (std::size_t i = 0; i < lowered.size(); ++i) masks[static_cast<unsigned char>(lowered[i])] |= std::uint64_t{1} << i;
+    for (std::size_t i = 0; i < lowered.size(); ++i)
+      masks[static_cast<unsigned char>(lowered[i])] |= std::uint64_t{1} << i;
   }
   std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   std::size_t best = 0;

@@ -110,8 +110,7 @@ void Decoder::check_range(const IpRange& r, std::string_view element) {
              fmt::format("{} has no {}: an IP range needs a start and an end address", element, leaf(missing.element)),
              std::string(missing.element));
   } else if (auto problem = range_problem(r.start.value, r.end.value)) {
-    issue_at(r.start.loc, fmt::format("{}: {}", element, *problem),
-             std::string(r.start.element));
+    issue_at(r.start.loc, fmt::format("{}: {}", element, *problem), std::string(r.start.element));
   }
 }
 

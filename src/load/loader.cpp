@@ -49,12 +49,11 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
     }
   }
   pugi::xml_document doc;
-  // Context files (profiles, permission sets) are large and only a few of their elements matter:
-  // parse them in place (no copy) and keep nothing of the DOM. Other files keep their bytes intact
-  // for locations. The bytes are UTF-8 by now, so pugixml's offsets are offsets into `contents`.
+  // The bytes stay intact (no in-place parse): locations are computed from them lazily, after the
+  // parse. Large context files reach pugixml only when the streaming reader is unsure of them.
+  // The bytes are UTF-8 by now, so pugixml's offsets are offsets into `contents`.
   pugi::xml_parse_result parsed =
-      type.context ? doc.load_buffer_inplace(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_utf8)
-                   : doc.load_buffer(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_utf8);
+      doc.load_buffer(contents.data(), contents.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     std::string excerpt = type.context ? std::string() : text.redacted_excerpt(parsed.offset);
     std::string message = parsed.status == pugi::status_no_document_element

@@ -36,7 +36,8 @@ constexpr MetaTypeInfo row(std::string_view suffix, std::string_view folder, std
 
 template <class T>
 constexpr MetaTypeInfo settings_row(std::string_view label, ReadFn read) {
-  return {T::kType, ".settings", T::kSettingsName, T::kRoot, T::kComponentType, label, read, false, "settings", nullptr};
+  return {T::kType, ".settings", T::kSettingsName, T::kRoot, T::kComponentType, label,
+          read,     false,       "settings",       nullptr};
 }
 
 // In MetaType order (checked below).
@@ -61,7 +62,7 @@ constexpr std::array kTypes = {
     settings_row<ExternalClientAppSettings>("External Client App settings", read_eca_settings),
     row<Profile>(".profile", "profiles", "profile", read_profile, true, scan_profile),
     row<PermissionSet>(".permissionset", "permissionsets", "permission set", read_permission_set, true,
-                          scan_permission_set),
+                       scan_permission_set),
 };
 
 constexpr bool in_type_order() {

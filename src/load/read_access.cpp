@@ -150,7 +150,8 @@ class AccessScan {
     if (*enabled != "true") return true;
     for (std::string_view tracked : kTrackedPermissions) {
       if (*name == tracked) {
-        holder_.grants.push_back(PermissionGrant{*name, ctx_.text.at_offset(static_cast<std::ptrdiff_t>(part_offset_))});
+        holder_.grants.push_back(
+            PermissionGrant{*name, ctx_.text.at_offset(static_cast<std::ptrdiff_t>(part_offset_))});
         break;
       }
     }

@@ -35,7 +35,8 @@ bool is_secret_element(std::string_view name) {
     std::string_view rest = name.substr(i);
     switch (name[i] | 0x20) {
       case 's':
-        if (contains_folded(rest.substr(0, 6), "secret") || contains_folded(rest.substr(0, 9), "sessionid")) return true;
+        if (contains_folded(rest.substr(0, 6), "secret") || contains_folded(rest.substr(0, 9), "sessionid"))
+          return true;
         break;
       case 'p':
         if (contains_folded(rest.substr(0, 8), "password") || contains_folded(rest.substr(0, 10), "privatekey") ||

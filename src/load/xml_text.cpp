@@ -32,9 +32,10 @@ std::size_t skip_lines(std::string_view text, std::size_t from, std::size_t line
       from += block.size();
       continue;
     }
-    for (; lines > 0; --lines) from = static_cast<std::size_t>(
-                                        static_cast<const char*>(std::memchr(text.data() + from, '\n', text.size() - from)) -
-                                        text.data()) + 1;
+    for (; lines > 0; --lines)
+      from = static_cast<std::size_t>(
+                 static_cast<const char*>(std::memchr(text.data() + from, '\n', text.size() - from)) - text.data()) +
+             1;
   }
   return std::min(from, text.size());
 }

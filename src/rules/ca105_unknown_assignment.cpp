@@ -15,7 +15,7 @@ namespace {
 /// Names an assignment may use for what the export holds, compared case-insensitively.
 struct Names {
   std::set<std::string> keys;
-  std::vector<std::string> shown;  ///< for "did you mean"
+  std::vector<std::string> shown;        ///< for "did you mean"
   std::optional<SuggestionIndex> index;  ///< of `shown`, built at the first unknown name
   void add(std::string_view name, bool show) {
     if (name.empty()) return;
