@@ -80,6 +80,8 @@ struct InventoryApp {
   std::optional<InventoryUsage> usage;
 
   [[nodiscard]] std::size_t count(Severity s) const { return findings[static_cast<std::size_t>(s)]; }
+  /// An app known only from its OAuth tokens (`--usage`), not an app of the export.
+  [[nodiscard]] bool usage_only() const { return component.type == kUsageOnlyComponentType; }
 };
 
 /// A baseline entry that no finding matched any more: a problem fixed since the baseline.
@@ -119,6 +121,8 @@ struct Report {
   std::size_t files_skipped = 0;
   std::size_t components = 0;
 
+  /// Inventory rows that are apps of the exports (not apps known only from their OAuth tokens).
+  [[nodiscard]] std::size_t app_count() const;
   /// The catalogue entry of a rule that ran; nullptr for any other id.
   [[nodiscard]] const RuleInfo* rule(std::string_view id) const;
   /// The PATH of an export, or "" for an index out of range.

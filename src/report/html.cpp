@@ -83,7 +83,7 @@ void write_header(std::ostream& out, const ReportView& view) {
       << "</dd>\n<dt>Audit date</dt><dd>" << format_date(report.as_of) << "</dd>\n<dt>calint</dt><dd>"
       << h(report.tool_version) << "</dd>\n<dt>Scope</dt><dd>"
       << fmt::format("{} ({} apps) in {} audited, {} skipped", plural(report.components, "component"),
-                     report.inventory.size(), plural(report.files_audited, "file"), report.files_skipped)
+                     report.app_count(), plural(report.files_audited, "file"), report.files_skipped)
       << (report.partial ? "; partial run" : "") << "</dd>\n</dl>\n</div></header>\n";
   out << "<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#inventory\">App inventory</a>"
       << "<a href=\"#findings\">Findings</a>" << (view.suppressed.empty() ? "" : "<a href=\"#accepted\">Accepted</a>")
@@ -99,6 +99,7 @@ void write_summary(std::ostream& out, const ReportView& view) {
   const Report& report = view.report;
   std::size_t apps_with_findings = 0;
   for (const auto& a : report.inventory) {
+    if (a.usage_only()) continue;
     std::size_t n = 0;
     for (auto c : a.findings) n += c;
     apps_with_findings += n > 0 ? 1 : 0;
@@ -112,7 +113,7 @@ void write_summary(std::ostream& out, const ReportView& view) {
   card(view.count(Severity::Critical), "critical", "sev-critical");
   card(view.count(Severity::High), "high", "sev-high");
   if (view.failing) card(*view.failing, fmt::format("at or above {}", to_string(*report.policy.fail_on)));
-  card(fmt::format("{} / {}", apps_with_findings, report.inventory.size()), "apps with findings");
+  card(fmt::format("{} / {}", apps_with_findings, report.app_count()), "apps with findings");
   card(view.suppressed.size(), "accepted by exceptions");
   if (report.baseline) {
     card(report.baseline->new_findings, "new since the baseline");

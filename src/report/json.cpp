@@ -171,7 +171,7 @@ void write_json(std::ostream& out, const ReportView& view, const FormatOptions& 
                     {"files_skipped", report.files_skipped},
                     {"findings", view.total},
                     {"failing", view.failing ? Json(*view.failing) : Json(nullptr)},
-                    {"apps", report.inventory.size()},
+                    {"apps", report.app_count()},
                     {"errors", report.errors.size()}});
   field("notes", report.notes);
   field("warnings", report.warnings);

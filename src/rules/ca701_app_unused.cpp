@@ -27,7 +27,7 @@ void app_unused(RuleContext& ctx) {
     const AppUsage u = *usage.of(app);
     if (u.last_use && *u.last_use >= cutoff) continue;
     std::string evidence =
-        u.tokens == 0 ? fmt::format("no user holds a token for it in {}", ctx.model().usage->path)
+        u.tokens == 0 ? std::string("no user holds a token for it")
                       : fmt::format("its {} token{} ({} user{}) {} last used on {}", u.tokens, u.tokens == 1 ? "" : "s",
                                     u.users, u.users == 1 ? "" : "s", u.tokens == 1 ? "was" : "were",
                                     u.last_use ? format_date(*u.last_use) : "no date");

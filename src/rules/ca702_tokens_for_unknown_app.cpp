@@ -48,9 +48,9 @@ void tokens_for_unknown_app(RuleContext& ctx) {
     const bool suspicious = to_verify(verify, u->name);
     if (!suspicious && listed(known, u->name)) continue;  // a Salesforce app: shown in the inventory only
     std::string evidence =
-        fmt::format("{} user{} hold{} {} token{}, last used {} ({}:{})", u->users(), u->users() == 1 ? "" : "s",
-                    u->users() == 1 ? "s" : "", u->tokens, u->tokens == 1 ? "" : "s",
-                    u->last_use ? format_date(*u->last_use) : "never", ctx.model().usage->path, u->line);
+        fmt::format("{} user{} hold{} {} token{}, last used {} (first listed on line {} of the usage file)", u->users(),
+                    u->users() == 1 ? "" : "s", u->users() == 1 ? "s" : "", u->tokens, u->tokens == 1 ? "" : "s",
+                    u->last_use ? format_date(*u->last_use) : "never", u->line);
     ComponentRef component{"OauthToken", u->name, ""};
     Site site{SourceLoc{}, "OauthToken/AppName", ""};
     if (suspicious) {
