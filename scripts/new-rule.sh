@@ -36,6 +36,8 @@ id: $id
 name: $name
 severity: $severity
 summary: One sentence saying what the rule flags, ending with a period.
+fix: none
+fix_reason: "TODO: safe, unsafe or none, and why."
 applies_to: [ConnectedApp, ExternalClientApplication]
 controls: []
 rationale: |

@@ -19,6 +19,7 @@ AUDITS = [
     ["samples/source-org"],
     ["samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml"],
     ["samples/mdapi-org", "does-not-exist"],
+    ["samples/source-org", "--usage", "samples/usage/source-org-tokens.csv"],
 ]
 
 
@@ -110,6 +111,11 @@ def check_inventory(text, report, where):
                 fail(f"{where}: inventory count {sev} of {app['name']}")
         if row["scopes"] != "; ".join(app["scopes"]):
             fail(f"{where}: scopes of {app['name']}")
+        usage = app.get("usage")
+        expected = ["", "", "", ""] if usage is None else [
+            str(usage["users"]), str(usage["tokens"]), usage["first_use"] or "", usage["last_use"] or ""]
+        if [row["users"], row["tokens"], row["first_use"], row["last_use"]] != expected:
+            fail(f"{where}: usage of {app['name']}")
 
 
 def check_gitlab(text, report, where):

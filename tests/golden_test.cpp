@@ -56,6 +56,10 @@ std::string render(const test::CliResult& r) {
 
 // --srcroot pins where SARIF, GitLab, GitHub and JUnit paths start, whatever repository holds the checkout.
 const std::vector<std::string> kSourceOrg = {"audit", "samples/source-org", "--as-of", "2026-06-01", "--srcroot", "."};
+// The sample org with its OAuth tokens (--usage): CA701, CA702 and the inventory's usage columns.
+const std::vector<std::string> kUsage = {
+    "audit",   "samples/source-org", "--usage",   "samples/usage/source-org-tokens.csv",
+    "--as-of", "2026-06-01",         "--srcroot", "."};
 const std::vector<std::string> kStrict = {
     "audit",   "samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml",
     "--as-of", "2026-06-01",         "--srcroot",           "."};
@@ -89,6 +93,7 @@ TEST_CASE("golden reports of the samples", "[golden]") {
     std::string name(format.name);
     cases.push_back({"source-org." + test::golden_extension(name), with(kSourceOrg, {"--format", name})});
     cases.push_back({"strict-policy." + test::golden_extension(name), with(kStrict, {"--format", name})});
+    cases.push_back({"usage." + test::golden_extension(name), with(kUsage, {"--format", name})});
   }
   const bool update = std::getenv("CALINT_UPDATE_GOLDEN") != nullptr;
   for (const auto& g : cases) {
@@ -112,7 +117,7 @@ TEST_CASE("every format renders the same from an audit and from the JSON that au
   test::TempDir dir;
   const std::string json = (dir.path / "report.json").string();
   for (const auto& args :
-       {kSourceOrg, kStrict, std::vector<std::string>{"audit", "samples/mdapi-org", "no/such/export"}}) {
+       {kSourceOrg, kStrict, kUsage, std::vector<std::string>{"audit", "samples/mdapi-org", "no/such/export"}}) {
     for (const auto& format : formats()) {
       std::string name(format.name);
       INFO("format " << name << " of " << args[1]);

@@ -145,7 +145,15 @@ Report feature_report() {
   legacy_app.pkce = "required";
   legacy_app.ip_relaxation = "BYPASS";
   legacy_app.refresh_token_policy = "specific_lifetime:90:DAYS";
-  r.inventory = {legacy_app, ca, eca};
+  // With usage data (--usage): the pair shares its integration's tokens; an app known only from its
+  // tokens has a hostile name.
+  ca.usage = InventoryUsage{12, 15, parse_date("2025-01-02"), parse_date("2026-05-30")};
+  eca.usage = ca.usage;
+  legacy_app.usage = InventoryUsage{0, 0, std::nullopt, std::nullopt};
+  InventoryApp token_app;
+  token_app.component = {"OauthToken", "<img src=x onerror=alert(5)>", ""};
+  token_app.usage = InventoryUsage{1, 2, parse_date("2026-05-01"), std::nullopt};
+  r.inventory = {legacy_app, ca, eca, token_app};
 
   BaselineSummary baseline;
   baseline.path = "calint-baseline.json";

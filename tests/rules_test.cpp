@@ -1,8 +1,8 @@
 // Per-rule fixtures: tests/rules/CAnnn/{fire-*,ok-*}/ are small exports. A fire fixture lists the
 // findings of its rule it must produce in expected.txt, one a line: `path:line:col severity message`
 // (`- severity message` for an org-wide finding); an ok fixture must produce none. `#` lines are
-// comments. A fixture may carry its own policy.yaml. No fixture may produce CA000 unless it tests
-// CA000: a broken fixture cannot pass.
+// comments. A fixture may carry its own policy.yaml, and a usage.csv read as `--usage` (CA701, CA702). No fixture may
+// produce CA000 unless it tests CA000: a broken fixture cannot pass.
 //
 // The expectations are snapshots: CALINT_UPDATE_GOLDEN=1 rewrites the finding lines in place (comments
 // stay where they are), then review `git diff`. One fixture runs alone with
@@ -100,7 +100,8 @@ TEST_CASE("every rule fixture produces exactly its expected findings", "[rules]"
         Policy policy = fs::exists(fixture / "policy.yaml")
                             ? load_policy_file((fixture / "policy.yaml").string(), builtin_catalog())
                             : default_policy(builtin_catalog());
-        Report report = test::audit({fixture.string()}, &policy);
+        const std::string usage = fs::exists(fixture / "usage.csv") ? (fixture / "usage.csv").string() : "";
+        Report report = test::audit({fixture.string()}, &policy, "2026-06-01", usage);
         CHECK(report.errors.empty());
         std::vector<std::string> actual;
         for (const auto& f : report.findings) {

@@ -56,6 +56,7 @@ def main():
         ["audit", "samples/source-org", "samples/partial-org", "--policy", "samples/policies/strict.yaml"],
         ["audit", "samples/source-org/force-app/main/default/connectedApps/Partner_Portal.connectedApp-meta.xml"],
         ["audit", "samples/source-org", "--policy", "samples/policies/custom-rules.yaml"],
+        ["audit", "samples/source-org", "--usage", "samples/usage/source-org-tokens.csv"],
         ["audit", "does-not-exist"],
     ]
     for args in reports:

@@ -70,8 +70,9 @@ CliResult run(const std::vector<std::string>& args) {
   return r;
 }
 
-Report audit(const std::vector<std::string>& paths, const Policy* policy, const char* as_of) {
+Report audit(const std::vector<std::string>& paths, const Policy* policy, const char* as_of, const std::string& usage) {
   AuditOptions options;
+  options.usage_path = usage;
   options.paths = paths;
   options.jobs = 2;
   options.today = *parse_date(as_of);

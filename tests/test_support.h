@@ -42,6 +42,8 @@ struct CliResult {
 };
 CliResult run(const std::vector<std::string>& args);
 /// Audits paths with a policy (default: the embedded one) on a pinned date.
-Report audit(const std::vector<std::string>& paths, const Policy* policy = nullptr, const char* as_of = "2026-06-01");
+/// `usage`: a usage CSV (`--usage`), or "".
+Report audit(const std::vector<std::string>& paths, const Policy* policy = nullptr, const char* as_of = "2026-06-01",
+             const std::string& usage = "");
 
 }  // namespace calint::test

@@ -47,6 +47,16 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
   cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
       ->check(CLI::Range(1, 1024))
       ->type_name("N");
+  cmd->add_option("--usage", a.usage,
+                  "The org's OAuth tokens as CSV (`sf data query --query \"SELECT AppName, UserId, CreatedDate, "
+                  "LastUsedDate, UseCount FROM OauthToken\" --result-format csv`): unused apps (CA701), tokens for "
+                  "apps not in the export (CA702), users and last use in the inventory")
+      ->type_name("TOKENS.csv");
+  cmd->add_option("--usage-max-size", a.usage_max_size, "Refuse a usage CSV larger than SIZE (default: 512MiB)")
+      ->type_name("SIZE");
+  cmd->add_option("--usage-max-rows", a.usage_max_rows, "Refuse a usage CSV with more tokens (default: 2000000)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("N");
   add_output_options(*cmd, a.output);
   return cmd;
 }
@@ -79,6 +89,17 @@ int run_audit_command(const AuditArgs& a, Console& console) {
     options.today = *d;
   }
   if (!select_inputs(workflow, a.paths, options, console.err)) return kExitError;
+  options.usage_path = a.usage;
+  if (!a.usage_max_size.empty()) {
+    auto size = parse_size(a.usage_max_size);
+    if (!size) {
+      console.err << fmt::format("calint: --usage-max-size must be a size such as 512MiB or 2GiB, found '{}'\n",
+                                 a.usage_max_size);
+      return kExitError;
+    }
+    options.usage_limits.max_size = *size;
+  }
+  if (a.usage_max_rows > 0) options.usage_limits.max_rows = a.usage_max_rows;
   std::optional<Baseline> baseline;
   if (!read_baseline_arg(workflow, baseline, console.err)) return kExitError;
   if (baseline) options.baseline = &*baseline;

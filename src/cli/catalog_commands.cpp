@@ -44,7 +44,8 @@ void write_rules_text(std::ostream& out, const Catalog& catalog) {
     id_width = std::max(id_width, r.id.size());
   }
   for (const auto& r : catalog.rules()) {
-    out << fmt::format("{:<{}}  {:<8}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), r.name, width, r.summary);
+    out << fmt::format("{:<{}}  {:<8}  fix:{:<6}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), r.fix, r.name,
+                       width, r.summary);
   }
 }
 
@@ -65,6 +66,8 @@ void write_rules_json(std::ostream& out, const Catalog& catalog) {
     }
     if (r.custom()) j["defined_in"] = r.defined_in;
     j["summary"] = r.summary;
+    j["fix"] = r.fix;
+    j["fix_reason"] = r.fix_reason;
     j["applies_to"] = r.applies_to;
     j["controls"] = r.controls;
     j["rationale"] = r.rationale;
@@ -112,6 +115,7 @@ void write_rules_markdown(std::ostream& out, const Catalog& catalog) {
         << trim(r.summary) << "\n\n### Why it matters\n\n"
         << trim(r.rationale) << "\n\n### How to fix\n\n"
         << trim(r.remediation) << '\n';
+    out << fmt::format("\n`calint fix`: **{}**. {}\n", r.fix, r.fix_reason);
     if (!r.params.empty()) {
       out << "\n### Policy parameters\n\n| Key | Type | Default | Meaning |\n|---|---|---|---|\n";
       for (const auto& p : r.params) {
@@ -145,6 +149,8 @@ void write_explain(std::ostream& out, const RuleInfo& r, const Policy& policy) {
   if (!r.controls.empty()) out << "Benchmark controls: " << fmt::format("{}", fmt::join(r.controls, ", ")) << '\n';
   out << "\nWhy it matters:\n" << indented(r.rationale, "  ");
   out << "\nHow to fix:\n" << indented(r.remediation, "  ");
+  out << "\ncalint fix: " << r.fix << '\n';
+  if (!r.fix_reason.empty()) out << indented(r.fix_reason, "  ");
   if (!r.references.empty()) {
     out << "\nReferences:\n";
     for (const auto& ref : r.references) {

@@ -108,12 +108,16 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       "  calint audit --changed-since origin/main --baseline calint-baseline.json   what a pull request adds\n"
       "  calint audit --show-policy                  the policy in effect, each value with its origin\n"
       "  calint explain CA103                        why a rule matters and how to fix it\n"
+      "  calint fix force-app --diff                 the safe fixes, as a diff (--unsafe-fixes for more)\n"
+      "  calint audit force-app --usage tokens.csv   unused apps and tokens for unknown apps\n"
       "  calint init calint.yaml                     start a policy from the default\n"
       "Exit codes: 0 nothing at or above the threshold (with --baseline: nothing new), 1 findings at or above it,\n"
       "2 usage error, bad policy or baseline, unreadable input, a refused zip or nothing auditable found.");
 
   AuditArgs audit_args;
   CLI::App* audit_cmd = add_audit_command(app, audit_args);
+  FixArgs fix_args;
+  CLI::App* fix_cmd = add_fix_command(app, fix_args);
   RenderArgs render_args;
   CLI::App* render_cmd = add_render_command(app, render_args);
 
@@ -156,6 +160,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     Console console{out, err, out_is_terminal, err_is_terminal};
     if (audit_cmd->parsed()) return run_audit_command(audit_args, console);
     if (render_cmd->parsed()) return run_render_command(render_args, console);
+    if (fix_cmd->parsed()) return run_fix_command(fix_args, console);
     if (rules_cmd->parsed()) return rules(rules_format, rules_policy, out, err);
     if (explain_cmd->parsed()) return explain(explain_id, explain_policy, out, err);
     if (init_cmd->parsed()) return init(init_file, init_force, out, err);

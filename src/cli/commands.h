@@ -25,11 +25,28 @@ struct AuditArgs {
   bool exit_zero = false;
   std::string as_of;
   int jobs = 0;
+  std::string usage;                 ///< --usage TOKENS.csv
+  std::string usage_max_size;        ///< --usage-max-size SIZE
+  std::uint64_t usage_max_rows = 0;  ///< --usage-max-rows N; 0: the default
   OutputArgs output;
 };
 
 CLI::App* add_audit_command(CLI::App& app, AuditArgs& args);
 int run_audit_command(const AuditArgs& args, Console& console);
+
+struct FixArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;  ///< --rule ID (repeatable)
+  bool unsafe = false;             ///< --unsafe-fixes
+  bool diff = false;               ///< --diff: print, write nothing
+  std::string policy;
+  std::string baseline;
+  std::string fail_on;
+  int jobs = 0;
+};
+
+CLI::App* add_fix_command(CLI::App& app, FixArgs& args);
+int run_fix_command(const FixArgs& args, Console& console);
 
 struct RenderArgs {
   std::string report;

@@ -6,6 +6,11 @@
 
 namespace calint {
 
+std::size_t Report::app_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(inventory.begin(), inventory.end(), [](const InventoryApp& a) { return !a.usage_only(); }));
+}
+
 const RuleInfo* Report::rule(std::string_view id) const {
   auto it = std::lower_bound(rules.begin(), rules.end(), id,
                              [](const RuleInfo& r, std::string_view key) { return r.id < key; });

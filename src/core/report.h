@@ -37,6 +37,19 @@ struct ExportRoot {
   std::string anchor;
 };
 
+/// What the org's OAuth tokens (`--usage`) say about one app: for an app of the export, its
+/// integration's tokens (a Connected App and an External Client App of one integration share them).
+struct InventoryUsage {
+  std::size_t users = 0;
+  std::size_t tokens = 0;
+  std::optional<Date> first_use;  ///< the earliest token's creation (UTC day)
+  std::optional<Date> last_use;   ///< the latest use of any token (UTC day)
+};
+
+/// The component type of an inventory row for an app known only from its OAuth tokens (`--usage`):
+/// Salesforce's own apps and apps not in the export.
+inline constexpr std::string_view kUsageOnlyComponentType = "OauthToken";
+
 /// One app of the export (Connected App or External Client App), as an organisation's register of
 /// connected apps lists it. Values are as the metadata writes them, with documented defaults
 /// spelled out ("ENFORCE (default)") and "not set" where Salesforce documents none.
@@ -62,8 +75,13 @@ struct InventoryApp {
   std::string owner;                         ///< from the policy's approved_apps, when listed
   std::string criticality;                   ///< from the policy's approved_apps, when listed
   std::array<std::size_t, 5> findings{};     ///< unsuppressed findings by severity, indexed by Severity
+  /// With usage data (`--usage`): the app's tokens. A row of type OauthToken is an app known only
+  /// from its tokens (its name is the tokens' AppName; no other field is set).
+  std::optional<InventoryUsage> usage;
 
   [[nodiscard]] std::size_t count(Severity s) const { return findings[static_cast<std::size_t>(s)]; }
+  /// An app known only from its OAuth tokens (`--usage`), not an app of the export.
+  [[nodiscard]] bool usage_only() const { return component.type == kUsageOnlyComponentType; }
 };
 
 /// A baseline entry that no finding matched any more: a problem fixed since the baseline.
@@ -103,6 +121,8 @@ struct Report {
   std::size_t files_skipped = 0;
   std::size_t components = 0;
 
+  /// Inventory rows that are apps of the exports (not apps known only from their OAuth tokens).
+  [[nodiscard]] std::size_t app_count() const;
   /// The catalogue entry of a rule that ran; nullptr for any other id.
   [[nodiscard]] const RuleInfo* rule(std::string_view id) const;
   /// The PATH of an export, or "" for an index out of range.

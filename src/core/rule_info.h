@@ -45,6 +45,10 @@ struct RuleInfo {
   std::vector<std::string> controls;
   std::vector<RuleReference> references;
   std::vector<RuleParam> params;
+  /// What `calint fix` does for the rule's findings: "safe" (cannot change who can use the app
+  /// today), "unsafe" (can: needs --unsafe-fixes) or "none"; `fix_reason` says why.
+  std::string fix = "none";
+  std::string fix_reason;
   /// Empty for a built-in rule; for a custom rule, where the policy defines it ("calint.yaml:12:5").
   std::string defined_in;
 

@@ -17,6 +17,7 @@
 #include "load/git.h"
 #include "load/inputs.h"
 #include "load/loader.h"
+#include "load/usage_csv.h"
 #include "rules/custom.h"
 #include "rules/rule.h"
 
@@ -108,6 +109,21 @@ std::function<bool(const BaselineEntry&)> covered_by(const Report& report,
   };
 }
 
+/// Reads `--usage`: its problems become errors and warnings of the report; nullptr when the file
+/// was refused as a whole.
+UsageRef read_usage(const AuditOptions& options, Report& report) {
+  if (options.usage_path.empty()) return nullptr;
+  UsageCsv csv = read_usage_csv(options.usage_path, options.usage_limits);
+  for (auto& e : csv.errors) report.errors.push_back(std::move(e));
+  for (auto& w : csv.warnings) report.warnings.push_back(std::move(w));
+  if (csv.refused) return nullptr;
+  std::size_t tokens = 0;
+  for (const auto& a : csv.data.apps) tokens += a.tokens;
+  report.notes.push_back(fmt::format("usage: {} OAuth token{} of {} app{} read from {}", tokens, tokens == 1 ? "" : "s",
+                                     csv.data.apps.size(), csv.data.apps.size() == 1 ? "" : "s", options.usage_path));
+  return std::make_shared<const UsageData>(std::move(csv.data));
+}
+
 /// Says what a partial run covered, once per export.
 void note_partial(const Export& model, const std::string& root, std::vector<std::string>& notes) {
   std::size_t given = static_cast<std::size_t>(
@@ -158,9 +174,10 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.policy.fail_on = options.fail_on;
   if (policy.source != "<default policy>") report.policy.source = policy.source;
   report.warnings = policy.warnings;
-  InputPlan plan = plan_inputs(options.paths, {{options.zip_limits}, options.changed_files});
+  InputPlan plan = plan_inputs(options.paths, {{options.zip_limits, options.overlay}, options.changed_files});
   report.errors = std::move(plan.errors);
   report.notes = std::move(plan.notes);
+  const UsageRef usage = read_usage(options, report);
   std::vector<std::string> app_names;
   std::vector<std::optional<Focus>> focuses;
   ComponentSet whole_components;  // components of whole exports, for baseline entries in mixed runs
@@ -168,6 +185,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     PlannedExport& planned = plan.exports[i];
     const ExportSource& source = *planned.source;
     LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom);
+    loaded.model.usage = usage;
     report.roots.push_back({source.root(), anchor_of(source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
     if (!planned.partial) {

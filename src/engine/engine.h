@@ -27,6 +27,12 @@ struct AuditOptions {
   /// Compare with this baseline (`--baseline`): findings become new or unchanged, and only new
   /// ones count against the threshold.
   const Baseline* baseline = nullptr;
+  /// The org's OAuth tokens (`--usage` CSV), for CA701, CA702, CA103 and the inventory; applied to
+  /// every export of the run.
+  std::string usage_path;
+  UsageLimits usage_limits;
+  /// Bytes to read instead of the disk's, by display path (`calint fix` checks its edits).
+  std::shared_ptr<const FileOverlay> overlay;
 };
 
 /// The pipeline: for every path, list and load its files, run the rules, quote the evidence line

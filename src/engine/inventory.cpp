@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "rules/apps.h"
+#include "rules/usage.h"
 
 namespace calint {
 
@@ -230,6 +231,25 @@ InventoryApp external_client_app(const Export& model, const ExternalClientApp& e
   return row;
 }
 
+InventoryUsage usage_row(const rules::AppUsage& u) { return {u.users, u.tokens, u.first_use, u.last_use}; }
+
+/// With usage data: each app's tokens, then a row for each app known only from its tokens.
+void add_usage(const Export& model, int export_index, std::vector<InventoryApp>& rows) {
+  const rules::UsageIndex usage(model);
+  if (!usage.present()) return;
+  for (auto& row : rows) {
+    if (auto u = usage.of(row.component.type == ExternalClientApp::kComponentType, row.component.name))
+      row.usage = usage_row(*u);
+  }
+  for (const UsageApp* u : usage.unknown()) {
+    InventoryApp row;
+    row.component = {std::string(kUsageOnlyComponentType), u->name, ""};
+    row.export_index = export_index;
+    row.usage = InventoryUsage{u->users(), u->tokens, u->first_use, u->last_use};
+    rows.push_back(std::move(row));
+  }
+}
+
 }  // namespace
 
 std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy) {
@@ -258,6 +278,7 @@ std::vector<InventoryApp> inventory(const Export& model, int export_index, const
   std::stable_sort(rows.begin(), rows.end(), [](const InventoryApp& a, const InventoryApp& b) {
     return std::tie(a.component.name, a.component.type) < std::tie(b.component.name, b.component.type);
   });
+  add_usage(model, export_index, rows);
   return rows;
 }
 

@@ -25,23 +25,31 @@ constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20U;
 /// A folder or a single file on disk.
 class DiskSource : public ExportSource {
  public:
-  explicit DiskSource(std::string path) : path_(std::move(path)) {}
+  DiskSource(std::string path, std::shared_ptr<const FileOverlay> overlay)
+      : path_(std::move(path)), overlay_(std::move(overlay)) {}
   [[nodiscard]] const std::string& root() const override { return path_; }
   [[nodiscard]] Listing list() const override { return load::discover(path_); }
   bool read(const ExportFile& file, std::string& bytes, std::string& error) const override {
+    if (overlay_) {
+      if (auto it = overlay_->find(file.display_path); it != overlay_->end()) {
+        bytes = it->second;
+        return true;
+      }
+    }
     return load::read_whole_file(file.display_path, bytes, error);
   }
   [[nodiscard]] std::string project_file() const override { return load::find_project_file(path_); }
 
  private:
   std::string path_;
+  std::shared_ptr<const FileOverlay> overlay_;
 };
 
 }  // namespace
 
 std::unique_ptr<ExportSource> open_source(const std::string& path, const SourceOptions& options) {
   if (load::is_zip_path(path)) return std::make_unique<load::ZipSource>(path, options.zip);
-  return std::make_unique<DiskSource>(path);
+  return std::make_unique<DiskSource>(path, options.overlay);
 }
 
 namespace load {

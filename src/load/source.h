@@ -43,6 +43,8 @@ class ExportSource {
 
 struct SourceOptions {
   ZipLimits zip;
+  /// Folders and single files read these bytes for the paths it holds, not the disk's.
+  std::shared_ptr<const FileOverlay> overlay;
 };
 
 /// A source for a PATH: a folder (walked), a `.zip` file (read in place), or a single metadata file.

@@ -8,6 +8,7 @@
 #include "model/connected_app.h"
 #include "model/external_client_app.h"
 #include "model/settings.h"
+#include "model/usage.h"
 
 namespace calint {
 
@@ -46,6 +47,8 @@ struct Export {
   std::vector<LoadIssue> issues;            ///< CA000
   std::vector<SecretSite> secrets;          ///< CA401, from every file but profiles and permission sets
   std::vector<CustomMatch> custom_matches;  ///< nodes the policy's custom rules selected, in file order
+  /// The org's OAuth tokens (`--usage`), when given: CA701, CA702, CA103's message, the inventory.
+  UsageRef usage;
 
   /// Calls `f(list)` for every component list above, in this order: the one place that enumerates
   /// them, so adding a metadata type means adding its list here and nowhere else in the model.

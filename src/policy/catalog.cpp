@@ -75,8 +75,9 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
   }
   if (!doc.IsMap()) throw std::runtime_error(fmt::format("{}: a rule entry must be a mapping", source));
   static const std::set<std::string> kKeys = {
-      "id",      "name",       "severity", "escalated_severity", "escalation",  "reduced_severity", "reduction",
-      "summary", "applies_to", "controls", "rationale",          "remediation", "references",       "params"};
+      "id",         "name",    "severity",   "escalated_severity", "escalation", "reduced_severity",
+      "reduction",  "summary", "applies_to", "controls",           "rationale",  "remediation",
+      "references", "params",  "fix",        "fix_reason"};
   for (const auto& kv : doc) {
     if (!kKeys.contains(kv.first.Scalar())) fail(source, kv.first, fmt::format("unknown key '{}'", kv.first.Scalar()));
   }
@@ -101,6 +102,10 @@ RuleInfo parse_rule_info(std::string_view yaml, const std::string& source) {
   r.summary = required_string(doc, "summary", source);
   r.rationale = required_string(doc, "rationale", source);
   r.remediation = required_string(doc, "remediation", source);
+  r.fix = required_string(doc, "fix", source);
+  if (r.fix != "safe" && r.fix != "unsafe" && r.fix != "none")
+    fail(source, doc["fix"], "'fix' must be safe, unsafe or none");
+  r.fix_reason = required_string(doc, "fix_reason", source);
   r.applies_to = string_list(doc, "applies_to", source);
   r.controls = string_list(doc, "controls", source);
   YAML::Node refs = doc["references"];

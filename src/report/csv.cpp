@@ -86,8 +86,19 @@ void write_inventory(std::ostream& out, const ReportView& view, const FormatOpti
             "high",
             "medium",
             "low",
-            "info"});
+            "info",
+            "users",
+            "tokens",
+            "first_use",
+            "last_use"});
   for (const auto& a : report.inventory) {
+    // Usage columns: empty without usage data (`--usage`).
+    std::array<std::string, 4> usage;
+    if (a.usage) {
+      usage = {std::to_string(a.usage->users), std::to_string(a.usage->tokens),
+               a.usage->first_use ? format_date(*a.usage->first_use) : "",
+               a.usage->last_use ? format_date(*a.usage->last_use) : ""};
+    }
     std::array<std::string, 5> counts;
     for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = std::to_string(a.count(kSeverities[i]));
     row(out, {a.component.type,
@@ -115,7 +126,11 @@ void write_inventory(std::ostream& out, const ReportView& view, const FormatOpti
               counts[1],
               counts[2],
               counts[3],
-              counts[4]});
+              counts[4],
+              usage[0],
+              usage[1],
+              usage[2],
+              usage[3]});
   }
 }
 

@@ -83,7 +83,7 @@ void write_header(std::ostream& out, const ReportView& view) {
       << "</dd>\n<dt>Audit date</dt><dd>" << format_date(report.as_of) << "</dd>\n<dt>calint</dt><dd>"
       << h(report.tool_version) << "</dd>\n<dt>Scope</dt><dd>"
       << fmt::format("{} ({} apps) in {} audited, {} skipped", plural(report.components, "component"),
-                     report.inventory.size(), plural(report.files_audited, "file"), report.files_skipped)
+                     report.app_count(), plural(report.files_audited, "file"), report.files_skipped)
       << (report.partial ? "; partial run" : "") << "</dd>\n</dl>\n</div></header>\n";
   out << "<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#inventory\">App inventory</a>"
       << "<a href=\"#findings\">Findings</a>" << (view.suppressed.empty() ? "" : "<a href=\"#accepted\">Accepted</a>")
@@ -99,6 +99,7 @@ void write_summary(std::ostream& out, const ReportView& view) {
   const Report& report = view.report;
   std::size_t apps_with_findings = 0;
   for (const auto& a : report.inventory) {
+    if (a.usage_only()) continue;
     std::size_t n = 0;
     for (auto c : a.findings) n += c;
     apps_with_findings += n > 0 ? 1 : 0;
@@ -112,7 +113,7 @@ void write_summary(std::ostream& out, const ReportView& view) {
   card(view.count(Severity::Critical), "critical", "sev-critical");
   card(view.count(Severity::High), "high", "sev-high");
   if (view.failing) card(*view.failing, fmt::format("at or above {}", to_string(*report.policy.fail_on)));
-  card(fmt::format("{} / {}", apps_with_findings, report.inventory.size()), "apps with findings");
+  card(fmt::format("{} / {}", apps_with_findings, report.app_count()), "apps with findings");
   card(view.suppressed.size(), "accepted by exceptions");
   if (report.baseline) {
     card(report.baseline->new_findings, "new since the baseline");
@@ -131,7 +132,16 @@ std::string_view other_type(std::string_view type) {
   return type == "ConnectedApp" ? "ExternalClientApplication" : "ConnectedApp";
 }
 
-void write_inventory_row(std::ostream& out, const Report& report, std::size_t i, const AppIndex& apps, bool owners) {
+/// The usage cell: users and tokens, first and last use.
+std::string usage_cell(const InventoryUsage& u) {
+  if (u.tokens == 0) return "<span class=\"muted\">no tokens</span>";
+  return fmt::format("{} user{}, {} token{}<br><span class=\"muted\">{} to {}</span>", u.users, u.users == 1 ? "" : "s",
+                     u.tokens, u.tokens == 1 ? "" : "s", u.first_use ? format_date(*u.first_use) : "?",
+                     u.last_use ? format_date(*u.last_use) : "?");
+}
+
+void write_inventory_row(std::ostream& out, const Report& report, std::size_t i, const AppIndex& apps, bool owners,
+                         bool usage) {
   const InventoryApp& a = report.inventory[i];
   out << "<tr id=\"app-" << i << "\" class=\"app\" data-name=\"" << h(a.component.name) << "\"><td class=\"app\">"
       << "<div class=\"type\">" << h(a.component.type) << "</div><strong>" << h(a.component.name) << "</strong>";
@@ -157,12 +167,17 @@ void write_inventory_row(std::ostream& out, const Report& report, std::size_t i,
       << text_cell(a.session_timeout.empty() ? "" : a.session_timeout + " min") << "</td><td>" << list_cell(a.profiles)
       << "</td><td>" << list_cell(a.permission_sets) << "</td>";
   if (owners) out << "<td>" << text_cell(a.owner) << "</td><td>" << text_cell(a.criticality) << "</td>";
+  if (usage) out << "<td>" << (a.usage ? usage_cell(*a.usage) : std::string()) << "</td>";
   out << "<td>" << chips(a.findings) << "</td></tr>\n";
 }
 
 void write_inventory_table(std::ostream& out, const Report& report, const AppIndex& apps) {
   bool owners = false;
-  for (const auto& a : report.inventory) owners = owners || !a.owner.empty() || !a.criticality.empty();
+  bool usage = false;
+  for (const auto& a : report.inventory) {
+    owners = owners || !a.owner.empty() || !a.criticality.empty();
+    usage = usage || a.usage.has_value();
+  }
   out << "<section id=\"inventory\"><h2>App inventory</h2>\n";
   if (report.inventory.empty()) {
     out << "<p class=\"muted\">No Connected App or External Client App in the export.</p></section>\n";
@@ -172,8 +187,8 @@ void write_inventory_table(std::ostream& out, const Report& report, const AppInd
       << "<th>Permitted users</th><th>Scopes</th><th>Callback URLs</th><th>Flows</th><th>PKCE</th>"
       << "<th>IP relaxation</th><th>Refresh tokens</th><th>Session timeout</th><th>Profiles</th>"
       << "<th>Permission sets</th>" << (owners ? "<th>Owner</th><th>Criticality</th>" : "")
-      << "<th>Findings</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < report.inventory.size(); ++i) write_inventory_row(out, report, i, apps, owners);
+      << (usage ? "<th>OAuth usage</th>" : "") << "<th>Findings</th></tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < report.inventory.size(); ++i) write_inventory_row(out, report, i, apps, owners, usage);
   out << "</tbody></table></div></section>\n";
 }
 

@@ -80,29 +80,39 @@ Json by_severity_json(const std::array<std::size_t, 5>& counts) {
   return j;
 }
 
+Json date_or_null(const std::optional<Date>& d) { return d ? Json(format_date(*d)) : Json(nullptr); }
+
 Json inventory_json(const InventoryApp& a) {
-  return {{"type", a.component.type},
-          {"name", a.component.name},
-          {"label", a.component.label},
-          {"same_as", text_or_null(a.same_as)},
-          {"export", a.export_index},
-          {"file", a.file},
-          {"contact_email", a.contact_email},
-          {"permitted_users", a.permitted_users},
-          {"permitted_users_default", a.permitted_users_default},
-          {"scopes", a.scopes},
-          {"callback_urls", a.callback_urls},
-          {"flows", a.flows},
-          {"run_as_user", a.run_as_user},
-          {"pkce", a.pkce},
-          {"ip_relaxation", a.ip_relaxation},
-          {"refresh_token_policy", a.refresh_token_policy},
-          {"session_timeout", a.session_timeout},
-          {"profiles", a.profiles},
-          {"permission_sets", a.permission_sets},
-          {"owner", a.owner},
-          {"criticality", a.criticality},
-          {"findings", by_severity_json(a.findings)}};
+  Json j = {{"type", a.component.type},
+            {"name", a.component.name},
+            {"label", a.component.label},
+            {"same_as", text_or_null(a.same_as)},
+            {"export", a.export_index},
+            {"file", a.file},
+            {"contact_email", a.contact_email},
+            {"permitted_users", a.permitted_users},
+            {"permitted_users_default", a.permitted_users_default},
+            {"scopes", a.scopes},
+            {"callback_urls", a.callback_urls},
+            {"flows", a.flows},
+            {"run_as_user", a.run_as_user},
+            {"pkce", a.pkce},
+            {"ip_relaxation", a.ip_relaxation},
+            {"refresh_token_policy", a.refresh_token_policy},
+            {"session_timeout", a.session_timeout},
+            {"profiles", a.profiles},
+            {"permission_sets", a.permission_sets},
+            {"owner", a.owner},
+            {"criticality", a.criticality},
+            {"findings", by_severity_json(a.findings)}};
+  // Only with usage data (`--usage`), so reports without it keep their layout.
+  if (a.usage) {
+    j["usage"] = {{"users", a.usage->users},
+                  {"tokens", a.usage->tokens},
+                  {"first_use", date_or_null(a.usage->first_use)},
+                  {"last_use", date_or_null(a.usage->last_use)}};
+  }
+  return j;
 }
 
 Json baseline_json(const std::optional<BaselineSummary>& b) {
@@ -161,7 +171,7 @@ void write_json(std::ostream& out, const ReportView& view, const FormatOptions& 
                     {"files_skipped", report.files_skipped},
                     {"findings", view.total},
                     {"failing", view.failing ? Json(*view.failing) : Json(nullptr)},
-                    {"apps", report.inventory.size()},
+                    {"apps", report.app_count()},
                     {"errors", report.errors.size()}});
   field("notes", report.notes);
   field("warnings", report.warnings);

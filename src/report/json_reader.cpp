@@ -184,6 +184,13 @@ InventoryApp inventory_app(const Reader& r) {
   a.owner = r.at("owner").str();
   a.criticality = r.at("criticality").str();
   a.findings = by_severity(r.at("findings"));
+  if (r.has("usage")) {
+    const Reader u = r.at("usage");
+    InventoryUsage usage{u.at("users").count(), u.at("tokens").count(), std::nullopt, std::nullopt};
+    if (!u.at("first_use").is_null()) usage.first_use = u.at("first_use").date();
+    if (!u.at("last_use").is_null()) usage.last_use = u.at("last_use").date();
+    a.usage = usage;
+  }
   return a;
 }
 

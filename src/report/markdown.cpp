@@ -147,7 +147,7 @@ void write_markdown(std::ostream& out, const ReportView& view, const FormatOptio
                         b.unchanged, b.fixed.size());
   }
   head += fmt::format("\n{} in {} audited ({} apps).\n", plural(report.components, "component"),
-                      plural(report.files_audited, "file"), report.inventory.size());
+                      plural(report.files_audited, "file"), report.app_count());
 
   // The tail is written whatever the budget: diagnostics, then what was left out.
   std::string tail;

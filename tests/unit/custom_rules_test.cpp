@@ -233,8 +233,8 @@ TEST_CASE("custom rules are re-graded, disabled and excepted like built-in ones"
 TEST_CASE("calint rules and explain show custom rules with --policy", "[custom][cli]") {
   auto listed = test::run({"rules", "--policy", "samples/policies/custom-rules.yaml"});
   REQUIRE(listed.code == 0);
-  CHECK(listed.out.find("NW-1   medium    no-web-scope") != std::string::npos);
-  CHECK(listed.out.find("NW-2   low       contact-outside-company") != std::string::npos);
+  CHECK(listed.out.find("NW-1   medium    fix:none    no-web-scope") != std::string::npos);
+  CHECK(listed.out.find("NW-2   low       fix:none    contact-outside-company") != std::string::npos);
   CHECK(test::run({"rules"}).out.find("NW-1") == std::string::npos);
   auto json = test::run({"rules", "--policy", "samples/policies/custom-rules.yaml", "--format", "json"});
   CHECK(json.out.find("\"defined_in\": \"samples/policies/custom-rules.yaml:8:5\"") != std::string::npos);

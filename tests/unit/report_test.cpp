@@ -230,13 +230,15 @@ TEST_CASE("CSV: RFC 4180, formula cells neutralised, suppression and baseline co
   CHECK(inventory.rfind("type,name,label,same_integration_as,export,file,contact_email,permitted_users,"
                         "permitted_users_default,scopes,callback_urls,flows,run_as_user,pkce,ip_relaxation,"
                         "refresh_token_policy,session_timeout,profiles,permission_sets,owner,criticality,critical,"
-                        "high,medium,low,info\r\n",
+                        "high,medium,low,info,users,tokens,first_use,last_use\r\n",
                         0) == 0);
   CHECK(contains(inventory, "ConnectedApp,Portal,<script>alert(1)</script>,Portal,force-app,"));
   CHECK(contains(inventory, ",self-authorized,true,Full; RefreshToken,"));
   CHECK(contains(inventory, ",\"web-server; client-credentials\"") == false);  // no quoting needed
   CHECK(contains(inventory, ",web-server; client-credentials,integration@example.com,not required (default),"));
-  CHECK(contains(inventory, ",System Administrator; Integration/API Only,Portal Users,Portal team,high,1,1,0,1,0\r\n"));
+  CHECK(contains(inventory,
+                 ",System Administrator; Integration/API Only,Portal Users,Portal "
+                 "team,high,1,1,0,1,0,12,15,2025-01-02,2026-05-30\r\n"));
 }
 
 TEST_CASE("GitLab and GitHub: counted findings only, located, most severe first", "[report]") {
