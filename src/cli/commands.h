@@ -39,4 +39,19 @@ struct RenderArgs {
 CLI::App* add_render_command(CLI::App& app, RenderArgs& args);
 int run_render_command(const RenderArgs& args, Console& console);
 
+struct DiffArgs {
+  std::string base;
+  std::string head;
+  std::string policy;
+  bool fail_on_widening = false;
+  std::string fail_on;
+  bool exit_zero = false;
+  std::string as_of;
+  int jobs = 0;
+  OutputArgs output;
+};
+
+CLI::App* add_diff_command(CLI::App& app, DiffArgs& args);
+int run_diff_command(const DiffArgs& args, Console& console);
+
 }  // namespace calint
