@@ -1,6 +1,7 @@
 #include "engine/posture.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -217,12 +218,13 @@ AppPosture connected_app(const Export& model, const ConnectedApp& ca) {
   }
   if (ca.has_canvas_config)
     b.text("canvas", fmt::format("{} ({})", trim(ca.canvas_url.value), trim(ca.canvas_access_method.value)));
-  for (const auto& e : ca.extra) {
-    std::string key = "element:" + e.path;
-    // A repeated element keeps every value, in order.
-    auto& fact = p.facts[key];
-    std::string v(trim(e.value.value));
-    fact.shown = fact.shown.empty() ? v : fact.shown + "; " + v;
+  // Every other element, by path; a repeated element is a set of values (order does not matter).
+  std::map<std::string, std::vector<std::string>> extra;
+  for (const auto& e : ca.extra) extra["element:" + e.path].emplace_back(trim(e.value.value));
+  for (auto& [key, values] : extra) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    p.facts[key] = {fmt::format("{}", fmt::join(values, "; ")), 0};
   }
   secrets(b, model, {ca.file});
   return p;

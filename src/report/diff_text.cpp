@@ -43,7 +43,9 @@ void findings(std::ostream& out, std::string_view title, const std::vector<Findi
 void write_diff_text(std::ostream& out, const DiffReport& diff, const FormatOptions& options) {
   out << fmt::format("calint diff {} -> {} (policy {}, {})\n", escape_controls(diff.base), escape_controls(diff.head),
                      escape_controls(diff.policy.source), format_date(diff.as_of));
-  if (diff.empty()) {
+  if (!diff.errors.empty()) {
+    out << "\nNot compared: a side could not be read whole (the errors follow on stderr).\n";
+  } else if (diff.empty()) {
     out << "\nNo change to OAuth posture: no app added, removed or changed, no finding introduced or fixed.\n";
   }
   for (const auto& a : diff.apps) {
