@@ -1,21 +1,15 @@
 // `calint diff BASE HEAD`: what a change does to OAuth posture (docs/diff.md).
 #include <filesystem>
 #include <optional>
-#include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
-#include "core/date.h"
 #include "core/text.h"
 #include "engine/diff.h"
 #include "policy/catalog.h"
 #include "report/diff_formats.h"
-
-#ifndef CALINT_VERSION
-#define CALINT_VERSION "0.0.0"
-#endif
 
 namespace fs = std::filesystem;
 
@@ -82,18 +76,8 @@ int run_diff_command(const DiffArgs& a, Console& console) {
   }
   Severity threshold = a.fail_on.empty() ? policy.fail_on : *parse_severity(a.fail_on);  // validated by CLI11
   AuditOptions options;
-  options.today = today_utc();
-  if (!a.as_of.empty()) {
-    auto d = parse_date(a.as_of);
-    if (!d) {
-      console.err << fmt::format("calint: --as-of must be a date YYYY-MM-DD, found '{}'\n", a.as_of);
-      return kExitError;
-    }
-    options.today = *d;
-  }
-  options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  if (!set_audit_options(a.as_of, a.jobs, options, console.err)) return kExitError;
   if (!a.exit_zero) options.fail_on = threshold;
-  options.tool_version = CALINT_VERSION;
 
   DiffReport diff;
   try {
