@@ -77,7 +77,7 @@ void write_diff_json(std::ostream& out, const DiffReport& diff, const FormatOpti
   Json errors = Json::array();
   for (const auto& e : diff.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
   j["errors"] = errors;
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << dump_json(j, 2) << '\n';
 }
 
 }  // namespace calint
