@@ -16,6 +16,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -204,6 +205,26 @@ def main():
         for rule in ("CA401", "CA000"):
             code, stdout, stderr = run(["explain", rule], tmp)
             texts[f"explain {rule}"] = stdout + stderr
+        # calint diff, every format: the export against an empty one, and against a copy whose
+        # secrets all differ (so each shows as changed), both ways.
+        empty = pathlib.Path(tmp) / "empty"
+        empty.mkdir()
+        other = pathlib.Path(tmp) / "other"
+        shutil.copytree(root, other)
+        for path in other.rglob("*"):
+            if path.is_file() and path.suffix == ".xml":
+                data = path.read_bytes()
+                for key in SECRETS:
+                    data = data.replace(s(key).encode(), s(key)[::-1].encode())
+                path.write_bytes(data)
+        for fmt in ["text", "json", "markdown", "sarif"]:
+            for base, head in ((empty, root), (other, root), (root, other)):
+                code, stdout, stderr = run(["diff", str(base), str(head), "--format", fmt, *common], tmp)
+                if code not in (0, 1, 2):
+                    failures.append(f"diff {base.name} {head.name} --format {fmt}: exit {code}")
+                texts[f"diff {base.name} {head.name} --format {fmt}"] = stdout + stderr
+        if "consumer secret changed" not in texts["diff other org --format text"]:
+            failures.append("diff of changed secrets does not say so")
         report = json.loads(texts["-o json"])
         if not any(f["rule"] == "CA401" for f in report["findings"]):
             failures.append("the planted export yields no CA401: the test plants nothing calint reads")

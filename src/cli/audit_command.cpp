@@ -30,6 +30,21 @@ bool load_policy(const std::string& path, Policy& policy, std::ostream& err) {
   return true;
 }
 
+bool set_audit_options(const std::string& as_of, int jobs, AuditOptions& options, std::ostream& err) {
+  options.today = today_utc();
+  if (!as_of.empty()) {
+    auto d = parse_date(as_of);
+    if (!d) {
+      err << fmt::format("calint: --as-of must be a date YYYY-MM-DD, found '{}'\n", as_of);
+      return false;
+    }
+    options.today = *d;
+  }
+  options.jobs = jobs > 0 ? jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  options.tool_version = CALINT_VERSION;
+  return true;
+}
+
 CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
   CLI::App* cmd =
       app.add_subcommand("audit", "Audit metadata exports: folders, retrieve zips, or changed files (a partial run)");
@@ -79,15 +94,7 @@ int run_audit_command(const AuditArgs& a, Console& console) {
 
   Severity threshold = a.fail_on.empty() ? policy.fail_on : *parse_severity(a.fail_on);  // validated by CLI11
   AuditOptions options;
-  options.today = today_utc();
-  if (!a.as_of.empty()) {
-    auto d = parse_date(a.as_of);
-    if (!d) {
-      console.err << fmt::format("calint: --as-of must be a date YYYY-MM-DD, found '{}'\n", a.as_of);
-      return kExitError;
-    }
-    options.today = *d;
-  }
+  if (!set_audit_options(a.as_of, a.jobs, options, console.err)) return kExitError;
   if (!select_inputs(workflow, a.paths, options, console.err)) return kExitError;
   options.usage_path = a.usage;
   if (!a.usage_max_size.empty()) {
@@ -103,9 +110,7 @@ int run_audit_command(const AuditArgs& a, Console& console) {
   std::optional<Baseline> baseline;
   if (!read_baseline_arg(workflow, baseline, console.err)) return kExitError;
   if (baseline) options.baseline = &*baseline;
-  options.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   if (!a.exit_zero) options.fail_on = threshold;
-  options.tool_version = CALINT_VERSION;
 
   Progress progress;
   options.progress = &progress;

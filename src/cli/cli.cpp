@@ -106,6 +106,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       "  calint render report.json --format markdown   a saved JSON report in another format\n"
       "  calint audit unpackaged.zip                 a retrieve zip, read in place\n"
       "  calint audit --changed-since origin/main --baseline calint-baseline.json   what a pull request adds\n"
+      "  calint diff git:origin/main force-app       what a pull request does to OAuth posture\n"
       "  calint audit --show-policy                  the policy in effect, each value with its origin\n"
       "  calint explain CA103                        why a rule matters and how to fix it\n"
       "  calint fix force-app --diff                 the safe fixes, as a diff (--unsafe-fixes for more)\n"
@@ -120,6 +121,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   CLI::App* fix_cmd = add_fix_command(app, fix_args);
   RenderArgs render_args;
   CLI::App* render_cmd = add_render_command(app, render_args);
+  DiffArgs diff_args;
+  CLI::App* diff_cmd = add_diff_command(app, diff_args);
 
   std::string rules_format = "text";
   std::string rules_policy;
@@ -161,6 +164,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (audit_cmd->parsed()) return run_audit_command(audit_args, console);
     if (render_cmd->parsed()) return run_render_command(render_args, console);
     if (fix_cmd->parsed()) return run_fix_command(fix_args, console);
+    if (diff_cmd->parsed()) return run_diff_command(diff_args, console);
     if (rules_cmd->parsed()) return rules(rules_format, rules_policy, out, err);
     if (explain_cmd->parsed()) return explain(explain_id, explain_policy, out, err);
     if (init_cmd->parsed()) return init(init_file, init_force, out, err);

@@ -18,6 +18,10 @@ struct Policy;
 /// Loads the policy at `path`, or the embedded default for ""; on error prints it and returns false.
 bool load_policy(const std::string& path, Policy& policy, std::ostream& err);
 
+/// The audit date (`--as-of`, else today, UTC), the jobs (`--jobs`, else every core) and calint's
+/// version, for `audit` and `diff`. Prints the problem and returns false.
+bool set_audit_options(const std::string& as_of, int jobs, AuditOptions& options, std::ostream& err);
+
 struct AuditArgs {
   std::vector<std::string> paths;
   WorkflowArgs workflow;  ///< --policy, --show-policy, --changed-since, baselines, zip limits
@@ -55,5 +59,20 @@ struct RenderArgs {
 
 CLI::App* add_render_command(CLI::App& app, RenderArgs& args);
 int run_render_command(const RenderArgs& args, Console& console);
+
+struct DiffArgs {
+  std::string base;
+  std::string head;
+  std::string policy;
+  bool fail_on_widening = false;
+  std::string fail_on;
+  bool exit_zero = false;
+  std::string as_of;
+  int jobs = 0;
+  OutputArgs output;
+};
+
+CLI::App* add_diff_command(CLI::App& app, DiffArgs& args);
+int run_diff_command(const DiffArgs& args, Console& console);
 
 }  // namespace calint

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -20,19 +21,30 @@ namespace fs = std::filesystem;
 
 namespace calint {
 
-void add_output_options(CLI::App& cmd, OutputArgs& args) {
+namespace {
+
+std::vector<FormatChoice> report_choices() {
+  std::vector<FormatChoice> out;
+  for (const auto& f : formats()) out.push_back({f.name, f.description});
+  return out;
+}
+
+void add_common_output_options(CLI::App& cmd, OutputArgs& args, const std::vector<FormatChoice>& choices,
+                               std::string_view what) {
   std::vector<std::string> names;
-  std::string help = "Report format (default: text):";
-  for (const auto& f : formats()) {
+  std::string help = fmt::format("{} format (default: text):", what);
+  for (const auto& f : choices) {
     names.emplace_back(f.name);
     help += fmt::format("\n  {}: {}", f.name, f.description);
   }
   args.format_option = cmd.add_option("--format", args.format, help)->check(CLI::IsMember(names))->type_name("FORMAT");
-  args.output_option =
-      cmd.add_option("--output", args.output, "Write the report to FILE instead of standard output")->type_name("FILE");
+  args.output_option = cmd.add_option("--output", args.output,
+                                      fmt::format("Write the {} to FILE instead of standard output", to_lower(what)))
+                           ->type_name("FILE");
   cmd.add_option("-o", args.extra,
-                 "Write one more report: FORMAT to PATH ('-' for standard output); repeatable. With only -o, "
-                 "standard output gets nothing")
+                 fmt::format("Write one more {}: FORMAT to PATH ('-' for standard output); repeatable. With only -o, "
+                             "standard output gets nothing",
+                             to_lower(what)))
       ->type_name("FORMAT:PATH")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -40,6 +52,12 @@ void add_output_options(CLI::App& cmd, OutputArgs& args) {
                  "Folder that SARIF, GitLab, GitHub and JUnit paths are relative to (default: the git top-level of "
                  "the current folder, else the current folder)")
       ->type_name("DIR");
+}
+
+}  // namespace
+
+void add_output_options(CLI::App& cmd, OutputArgs& args) {
+  add_common_output_options(cmd, args, report_choices(), "Report");
   cmd.add_option("--link-base", args.link_base,
                  "Markdown: make locations links under this URL (e.g. https://github.com/ORG/REPO/blob/SHA)")
       ->type_name("URL");
@@ -50,13 +68,23 @@ void add_output_options(CLI::App& cmd, OutputArgs& args) {
                "formats always carry them, marked)");
 }
 
-std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, std::string& error) {
-  std::vector<OutputTarget> targets;
+void add_output_options(CLI::App& cmd, OutputArgs& args, const std::vector<FormatChoice>& choices) {
+  args.noun = "diff";
+  add_common_output_options(cmd, args, choices, "Output");
+  cmd.add_flag("--no-color", args.no_color, "No colour in the text output (also: NO_COLOR set)");
+  cmd.add_flag("--quiet,-q", args.quiet, "No notes on stderr (warnings and errors still print)");
+}
+
+std::optional<std::vector<OutputSpec>> plan_output_specs(const OutputArgs& args,
+                                                         const std::vector<FormatChoice>& choices, std::string& error) {
+  std::vector<OutputSpec> targets;
   bool format_given = args.format_option && args.format_option->count() > 0;
   bool output_given = args.output_option && args.output_option->count() > 0;
   if (format_given || output_given || args.extra.empty()) {
-    targets.push_back({find_format(args.format), args.output == "-" ? std::string() : args.output});
+    targets.push_back({args.format, args.output == "-" ? std::string() : args.output});
   }
+  std::string names;
+  for (const auto& c : choices) names += (names.empty() ? "" : ", ") + std::string(c.name);
   for (const auto& spec : args.extra) {
     auto colon = spec.find(':');
     std::string name = spec.substr(0, colon);
@@ -64,20 +92,19 @@ std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, st
       error = fmt::format("calint: -o takes FORMAT:PATH, found '{}'", spec);
       return std::nullopt;
     }
-    const Format* format = find_format(name);
-    if (!format) {
-      error = fmt::format("calint: -o '{}': unknown format '{}'; formats: {}", spec, name, format_names());
+    if (std::none_of(choices.begin(), choices.end(), [&](const FormatChoice& c) { return c.name == name; })) {
+      error = fmt::format("calint: -o '{}': unknown format '{}'; formats: {}", spec, name, names);
       return std::nullopt;
     }
     std::string path = spec.substr(colon + 1);
-    targets.push_back({format, path == "-" ? std::string() : path});
+    targets.push_back({name, path == "-" ? std::string() : path});
   }
   std::set<std::string> seen;
   bool stdout_taken = false;
   for (const auto& t : targets) {
     if (t.path.empty()) {
       if (stdout_taken) {
-        error = "calint: only one report can go to standard output (--format, or one -o FORMAT:-)";
+        error = fmt::format("calint: only one {} can go to standard output (--format, or one -o FORMAT:-)", args.noun);
         return std::nullopt;
       }
       stdout_taken = true;
@@ -85,10 +112,18 @@ std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, st
     }
     std::string key = fs::path(t.path).lexically_normal().string();
     if (!seen.insert(key).second) {
-      error = fmt::format("calint: two reports would be written to '{}'", t.path);
+      error = fmt::format("calint: two {}s would be written to '{}'", args.noun, t.path);
       return std::nullopt;
     }
   }
+  return targets;
+}
+
+std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, std::string& error) {
+  auto specs = plan_output_specs(args, report_choices(), error);
+  if (!specs) return std::nullopt;
+  std::vector<OutputTarget> targets;
+  for (auto& s : *specs) targets.push_back({find_format(s.format), std::move(s.path)});
   return targets;
 }
 
@@ -111,16 +146,16 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
-void print_diagnostics(const Report& report, const OutputArgs& args, std::ostream& err) {
-  if (!args.quiet) {
-    for (const auto& n : report.notes) err << "note: " << escape_controls(n) << '\n';
-  }
-  for (const auto& w : report.warnings) err << escape_controls(w) << '\n';
-  for (const auto& e : report.errors)
-    err << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
-}
-
 }  // namespace
+
+void print_diagnostics(const std::vector<std::string>& notes, const std::vector<std::string>& warnings,
+                       const std::vector<InputError>& errors, bool quiet, std::ostream& err) {
+  if (!quiet) {
+    for (const auto& n : notes) err << "note: " << escape_controls(n) << '\n';
+  }
+  for (const auto& w : warnings) err << escape_controls(w) << '\n';
+  for (const auto& e : errors) err << escape_controls(e.path) << ": error: " << escape_controls(e.message) << '\n';
+}
 
 bool write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
                            std::string& error) {
@@ -167,9 +202,7 @@ bool write_file_atomically(const std::string& path, const std::function<void(std
   return false;
 }
 
-bool write_outputs(const Report& report, const std::vector<OutputTarget>& targets, const OutputArgs& args,
-                   Console& console) {
-  ReportView view = make_view(report);
+FormatOptions format_options(const OutputArgs& args) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   FormatOptions options;
@@ -177,22 +210,37 @@ bool write_outputs(const Report& report, const std::vector<OutputTarget>& target
   options.srcroot = source_root(args, cwd);
   options.link_base = args.link_base;
   options.show_suppressed = args.show_suppressed;
+  return options;
+}
+
+bool write_output(const OutputSpec& target, const OutputArgs& args, FormatOptions options, Console& console,
+                  const std::function<void(std::ostream&, const FormatOptions&)>& write) {
+  options.color =
+      target.path.empty() && !args.no_color && console.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
+  if (target.path.empty()) {
+    write(console.out, options);
+    console.out.flush();
+    return true;
+  }
+  std::string error;
+  if (!write_file_atomically(
+          target.path, [&](std::ostream& out) { write(out, options); }, error)) {
+    console.err << fmt::format("calint: cannot write {} to '{}': {}\n", args.noun, target.path, error);
+    return false;
+  }
+  return true;
+}
+
+bool write_outputs(const Report& report, const std::vector<OutputTarget>& targets, const OutputArgs& args,
+                   Console& console) {
+  ReportView view = make_view(report);
+  FormatOptions options = format_options(args);
   bool all_written = true;
   for (const auto& t : targets) {
-    options.color = t.path.empty() && !args.no_color && console.out_is_terminal && std::getenv("NO_COLOR") == nullptr;
-    auto write = [&](std::ostream& out) { t.format->write(out, view, options); };
-    if (t.path.empty()) {
-      write(console.out);
-      console.out.flush();
-      continue;
-    }
-    std::string error;
-    if (!write_file_atomically(t.path, write, error)) {
-      console.err << fmt::format("calint: cannot write report to '{}': {}\n", t.path, error);
-      all_written = false;
-    }
+    all_written &= write_output({std::string(t.format->name), t.path}, args, options, console,
+                                [&](std::ostream& out, const FormatOptions& o) { t.format->write(out, view, o); });
   }
-  print_diagnostics(report, args, console.err);
+  print_diagnostics(report.notes, report.warnings, report.errors, args.quiet, console.err);
   return all_written;
 }
 

@@ -34,12 +34,46 @@ struct OutputArgs {
   bool no_color = false;
   bool quiet = false;
   bool show_suppressed = false;  ///< --show-suppressed
+  std::string noun = "report";   ///< what the command writes, for messages ("report", "diff")
   CLI::Option* format_option = nullptr;
   CLI::Option* output_option = nullptr;
 };
 
-/// Adds --format, --output, -o, --srcroot, --link-base, --no-color and --quiet to a command.
+/// A format a command offers, for --format's help and check.
+struct FormatChoice {
+  std::string_view name;
+  std::string_view description;
+};
+
+/// Adds --format, --output, -o, --srcroot, --link-base, --no-color, --quiet and --show-suppressed
+/// (the report formats) to a command.
 void add_output_options(CLI::App& cmd, OutputArgs& args);
+/// Adds --format (one of `choices`), --output, -o, --srcroot, --no-color and --quiet.
+void add_output_options(CLI::App& cmd, OutputArgs& args, const std::vector<FormatChoice>& choices);
+
+/// One output a command writes: a format's name, and a file ("" for standard output).
+struct OutputSpec {
+  std::string format;
+  std::string path;
+};
+
+/// The outputs the options ask for, each format one of `choices`. On a usage error (an unknown
+/// format after -o, two outputs on standard output or in one file) returns nullopt with the
+/// message in `error`.
+std::optional<std::vector<OutputSpec>> plan_output_specs(const OutputArgs& args,
+                                                         const std::vector<FormatChoice>& choices, std::string& error);
+
+/// What the formats take from the environment: the current folder, the source root, links.
+FormatOptions format_options(const OutputArgs& args);
+
+/// Writes one output: to standard output (colour when it is a terminal and allowed), or to its
+/// file atomically. False, with a message on stderr, when the file could not be written.
+bool write_output(const OutputSpec& target, const OutputArgs& args, FormatOptions options, Console& console,
+                  const std::function<void(std::ostream&, const FormatOptions&)>& write);
+
+/// Notes (unless --quiet), warnings and errors on stderr.
+void print_diagnostics(const std::vector<std::string>& notes, const std::vector<std::string>& warnings,
+                       const std::vector<InputError>& errors, bool quiet, std::ostream& err);
 
 /// One report to write: a format, and a file ("" for standard output).
 struct OutputTarget {

@@ -174,23 +174,34 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.policy.fail_on = options.fail_on;
   if (policy.source != "<default policy>") report.policy.source = policy.source;
   report.warnings = policy.warnings;
-  InputPlan plan = plan_inputs(options.paths, {{options.zip_limits, options.overlay}, options.changed_files});
+  InputPlan plan;  // only the caller's sources when no path is given (calint diff)
+  if (!options.paths.empty() || options.sources.empty())
+    plan = plan_inputs(options.paths, {{options.zip_limits, options.overlay}, options.changed_files});
   report.errors = std::move(plan.errors);
   report.notes = std::move(plan.notes);
   const UsageRef usage = read_usage(options, report);
   std::vector<std::string> app_names;
   std::vector<std::optional<Focus>> focuses;
   ComponentSet whole_components;  // components of whole exports, for baseline entries in mixed runs
-  for (std::size_t i = 0; i < plan.exports.size(); ++i) {
-    PlannedExport& planned = plan.exports[i];
-    const ExportSource& source = *planned.source;
+  std::vector<PlannedExport> own(options.sources.size());  // the caller's sources: whole exports
+  std::size_t count = plan.exports.size() + options.sources.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    bool given = i >= plan.exports.size();
+    PlannedExport& planned = given ? own[i - plan.exports.size()] : plan.exports[i];
+    const ExportSource& source = given ? *options.sources[i - plan.exports.size()] : *planned.source;
     LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom);
     loaded.model.usage = usage;
     report.roots.push_back({source.root(), anchor_of(source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
     if (!planned.partial) {
-      if (auto why = nothing_to_audit(loaded)) report.errors.push_back({source.root(), *why});
+      if (auto why = nothing_to_audit(loaded)) {
+        if (given)
+          report.notes.push_back(fmt::format("{}: {}", source.root(), *why));
+        else
+          report.errors.push_back({source.root(), *why});
+      }
     }
+    if (options.on_model) options.on_model(loaded.model, static_cast<int>(i));
     for (const auto& a : loaded.model.connected_apps) app_names.push_back(a.name);
     for (const auto& a : loaded.model.external_client_apps) app_names.push_back(a.name);
     std::optional<Focus> focus;

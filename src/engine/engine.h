@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,8 +15,15 @@
 
 namespace calint {
 
+class ExportSource;
+
 struct AuditOptions {
   std::vector<std::string> paths;
+  /// Whole exports the caller opened (`calint diff`: a git tree), audited after the paths. One
+  /// that holds no app metadata is a note, not an error.
+  std::vector<const ExportSource*> sources;
+  /// Called with each export's model once it is loaded (before the rules), with its export index.
+  std::function<void(const Export&, int)> on_model;
   /// The paths are the files git says changed (`--changed-since`): missing ones are deleted files.
   bool changed_files = false;
   ZipLimits zip_limits;

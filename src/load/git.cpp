@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,27 +26,55 @@ namespace calint::load {
 
 namespace {
 
-struct GitResult {
-  int status = -1;  ///< exit status; -1 when git could not run
-  std::string out;
-  std::string err;
-};
+/// A file holding `input` for a child's standard input (memfd: no file on disk, and no pipe that
+/// could fill up or raise SIGPIPE); -1 when it cannot be made.
+int input_file(std::string_view input) {
+  int fd = ::memfd_create("calint-git-input", MFD_CLOEXEC);
+  if (fd < 0) return -1;
+  std::size_t done = 0;
+  while (done < input.size()) {
+    ssize_t n = ::write(fd, input.data() + done, input.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return -1;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::lseek(fd, 0, SEEK_SET);
+  return fd;
+}
 
-/// Runs `git ARGS...` in the current folder, collecting both streams (polled, so neither pipe can
-/// fill up and block git).
-GitResult git(const std::vector<std::string>& args) {
+}  // namespace
+
+GitResult run_git(const std::vector<std::string>& args, std::string_view input) {
   GitResult r;
+  int in_fd = input.empty() ? -1 : input_file(input);
+  if (!input.empty() && in_fd < 0) {
+    r.err = std::strerror(errno);
+    return r;
+  }
   std::array<int, 2> out_pipe{-1, -1};
   std::array<int, 2> err_pipe{-1, -1};
-  if (::pipe2(out_pipe.data(), O_CLOEXEC) != 0) return r;
+  auto close_input = [&] {
+    if (in_fd >= 0) ::close(in_fd);
+  };
+  if (::pipe2(out_pipe.data(), O_CLOEXEC) != 0) {
+    close_input();
+    return r;
+  }
   if (::pipe2(err_pipe.data(), O_CLOEXEC) != 0) {
     ::close(out_pipe[0]);
     ::close(out_pipe[1]);
+    close_input();
     return r;
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (in_fd >= 0)
+    posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+  else
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
   std::vector<std::string> full = {"git", "-c", "core.quotepath=off"};
@@ -57,6 +86,7 @@ GitResult git(const std::vector<std::string>& args) {
   pid_t pid = 0;
   int spawned = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  close_input();
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
   if (spawned != 0) {
@@ -96,11 +126,13 @@ GitResult git(const std::vector<std::string>& args) {
   return r;
 }
 
-std::string first_line(std::string_view text) {
+std::string first_git_line(std::string_view text) {
   text = trim(text);
   auto nl = text.find('\n');
   return std::string(nl == std::string_view::npos ? text : text.substr(0, nl));
 }
+
+namespace {
 
 /// Splits git's -z output.
 void split_z(const std::string& text, std::set<std::string>& out) {
@@ -122,33 +154,33 @@ ChangedFiles git_changed_files(const std::string& ref) {
     return result;
   };
   if (ref.empty() || ref.front() == '-') return fail(fmt::format("--changed-since: '{}' is not a git revision", ref));
-  GitResult top = git({"rev-parse", "--show-toplevel"});
+  GitResult top = run_git({"rev-parse", "--show-toplevel"});
   if (top.status < 0) return fail(fmt::format("--changed-since runs git, which could not be started: {}", top.err));
   if (top.status != 0) {
     return fail(fmt::format("--changed-since needs a git repository, and {} is not in one ({})",
-                            fs::current_path().string(), first_line(top.err)));
+                            fs::current_path().string(), first_git_line(top.err)));
   }
-  std::string toplevel = first_line(top.out);
-  GitResult commit = git({"rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"});
+  std::string toplevel = first_git_line(top.out);
+  GitResult commit = run_git({"rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"});
   if (commit.status != 0) {
     return fail(
         fmt::format("--changed-since: unknown git revision '{}' (for a pull request, fetch the base branch "
                     "first: git fetch origin main, then --changed-since origin/main)",
                     ref));
   }
-  GitResult base = git({"merge-base", first_line(commit.out), "HEAD"});
+  GitResult base = run_git({"merge-base", first_git_line(commit.out), "HEAD"});
   if (base.status != 0) {
     return fail(fmt::format("--changed-since: '{}' and HEAD have no common ancestor{}", ref,
-                            base.err.empty() ? std::string() : fmt::format(" ({})", first_line(base.err))));
+                            base.err.empty() ? std::string() : fmt::format(" ({})", first_git_line(base.err))));
   }
-  result.base = first_line(base.out);
+  result.base = first_git_line(base.out);
   // Committed, staged and unstaged changes: the working tree against the merge base. Renames are
   // a deletion and an addition, so the old name is seen as deleted.
-  GitResult diff = git({"diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", result.base, "--"});
-  if (diff.status != 0) return fail(fmt::format("--changed-since: git diff failed ({})", first_line(diff.err)));
-  GitResult untracked = git({"ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", toplevel});
+  GitResult diff = run_git({"diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", result.base, "--"});
+  if (diff.status != 0) return fail(fmt::format("--changed-since: git diff failed ({})", first_git_line(diff.err)));
+  GitResult untracked = run_git({"ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", toplevel});
   if (untracked.status != 0) {
-    return fail(fmt::format("--changed-since: git ls-files failed ({})", first_line(untracked.err)));
+    return fail(fmt::format("--changed-since: git ls-files failed ({})", first_git_line(untracked.err)));
   }
   std::set<std::string> names;
   split_z(diff.out, names);

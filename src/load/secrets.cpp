@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "core/x509.h"
 
@@ -77,9 +78,9 @@ void find_secrets(pugi::xml_node root, const XmlText& text, std::vector<SecretSi
       // A PEM private key is a secret in any element (pasted into `certificate`, say).
       std::string_view value = value_of(c);
       if (holds_secret_value(name, value)) {
-        out.push_back(SecretSite{text.at(c), child_path, false});
+        out.push_back(SecretSite{text.at(c), child_path, false, sha256_hex(trim(value))});
       } else if (holds_private_key(value)) {
-        out.push_back(SecretSite{text.at(c), child_path, true});
+        out.push_back(SecretSite{text.at(c), child_path, true, sha256_hex(trim(value))});
       }
       if (e.depth < kMaxDepth && c.first_child()) stack.push_back({c, std::move(child_path), e.depth + 1});
     }

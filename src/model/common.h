@@ -83,6 +83,9 @@ struct SecretSite {
   SourceLoc loc;
   std::string element;       ///< element path, e.g. ConnectedApp/oauthConfig/consumerSecret
   bool private_key = false;  ///< a PEM private key (in `certificate`, say), not a client secret
+  /// SHA-256 of the value, so that `calint diff` can tell a changed secret from the same one; never
+  /// shown by any output.
+  std::string digest;
 };
 
 /// A node a custom rule's XPath expression selected (see core/custom_rule.h), found while its file

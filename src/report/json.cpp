@@ -32,6 +32,8 @@ Json suppression_json(const std::optional<Suppression>& s) {
           {"where", text_or_null(s->where)}};
 }
 
+}  // namespace
+
 Json finding_json(const Finding& f) {
   Json j;
   bool located = !f.file.empty();
@@ -53,6 +55,8 @@ Json finding_json(const Finding& f) {
   j["export"] = f.export_index;
   return j;
 }
+
+namespace {
 
 Json rule_json(const RuleInfo& r) {
   Json refs = Json::array();

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "report/formats.h"
 #include "report/location.h"
+#include "report/markdown_text.h"
 
 namespace calint {
 
@@ -15,79 +16,12 @@ namespace {
 
 constexpr std::size_t kBudget = 60000;
 
-/// Text shown as text: Markdown and HTML specials backslash-escaped or as entities (also the ':'
-/// of "://" and the dot of "www.", and '@' followed by a word joiner, so that no address becomes a
-/// link), control characters as \xNN.
-std::string md(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::string text = escape_controls(s);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '.' && i >= 3 && iequals(std::string_view(text).substr(i - 3, 3), "www")) {
-      out += "\\.";
-      continue;
-    }
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '!':
-      case '|':
-      case '~':
-      case '$':
-      case '#':
-        out.push_back('\\');
-        out.push_back(c);
-        break;
-      case '@':
-        // No e-mail autolink: GFM links user@host.tld whatever escapes or entities spell the '@', so
-        // an invisible WORD JOINER (U+2060) after it breaks the address for the autolinker only.
-        out += "@\u2060";
-        break;
-      case ':':  // no http:// autolink
-        if (std::string_view(text).substr(i + 1, 2) == "//") out.push_back('\\');
-        out.push_back(c);
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-/// A code span: shown as is (nothing in it is Markdown or HTML), fenced by more backticks than it holds.
-std::string code(std::string_view s) {
-  std::string text = escape_controls(s);
-  std::size_t run = 0;
-  std::size_t longest = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string fence(longest + 1, '`');
-  bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
-  return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
-}
-
 std::string location(const Finding& f, const Report& report, const FormatOptions& options) {
   if (f.file.empty()) {
     const std::string& root = report.root(f.export_index);
-    return root.empty() ? std::string("org-wide") : code(root) + " (org-wide)";
+    return root.empty() ? std::string("org-wide") : md_code(root) + " (org-wide)";
   }
-  std::string shown = code(fmt::format("{}:{}", f.file, f.line));
+  std::string shown = md_code(fmt::format("{}:{}", f.file, f.line));
   if (options.link_base.empty()) return shown;
   ZipPath zip = split_zip(f.file);
   RootedPath path = under_srcroot(zip.archive, options);
@@ -105,17 +39,17 @@ std::string location(const Finding& f, const Report& report, const FormatOptions
 }
 
 std::string component(const ComponentRef& c) {
-  std::string s = fmt::format("{} {}", c.type, code(c.name));
-  if (!c.label.empty() && c.label != c.name) s += fmt::format(" ({})", md(c.label));
+  std::string s = fmt::format("{} {}", c.type, md_code(c.name));
+  if (!c.label.empty() && c.label != c.name) s += fmt::format(" ({})", md_escape(c.label));
   return s;
 }
 
 std::string finding_item(const Finding& f, const Report& report, const FormatOptions& options) {
-  std::string item = fmt::format("- **{} {}** · {} · {}", md(f.rule), md(f.name), component(f.component),
+  std::string item = fmt::format("- **{} {}** · {} · {}", md_escape(f.rule), md_escape(f.name), component(f.component),
                                  location(f, report, options));
   if (f.baseline == BaselineState::New) item += " · new";
   if (f.baseline == BaselineState::Unchanged) item += " · unchanged since the baseline";
-  item += fmt::format("<br>\n  {}\n", md(f.message));
+  item += fmt::format("<br>\n  {}\n", md_escape(f.message));
   return item;
 }
 
@@ -128,10 +62,11 @@ void write_markdown(std::ostream& out, const ReportView& view, const FormatOptio
   if (view.verdict == Verdict::NoThreshold) mark = "ℹ️";
   head += fmt::format("## {} calint: {}\n\n", mark, view.verdict_line());
   std::vector<std::string> roots;
-  for (const auto& r : report.roots) roots.push_back(code(r.path));
+  for (const auto& r : report.roots) roots.push_back(md_code(r.path));
   head += fmt::format("Audited {} on {} with policy {} (fail on {}), calint {}.\n\n", fmt::join(roots, ", "),
-                      format_date(report.as_of), code(report.policy.source),
-                      report.policy.fail_on ? to_string(*report.policy.fail_on) : "nothing", md(report.tool_version));
+                      format_date(report.as_of), md_code(report.policy.source),
+                      report.policy.fail_on ? to_string(*report.policy.fail_on) : "nothing",
+                      md_escape(report.tool_version));
   if (report.partial) {
     head +=
         "> **Partial run**: only the components of the files given are reported (their project is read as "
@@ -154,7 +89,7 @@ void write_markdown(std::ostream& out, const ReportView& view, const FormatOptio
   auto list = [&](std::string_view title, const std::vector<std::string>& items, std::string_view prefix) {
     if (items.empty()) return;
     tail += fmt::format("\n### {}\n\n", title);
-    for (const auto& i : items) tail += fmt::format("- {}{}\n", prefix, md(i));
+    for (const auto& i : items) tail += fmt::format("- {}{}\n", prefix, md_escape(i));
   };
   std::vector<std::string> errors;
   for (const auto& e : report.errors) errors.push_back(e.path + ": " + e.message);
@@ -182,8 +117,9 @@ void write_markdown(std::ostream& out, const ReportView& view, const FormatOptio
     suppressed +=
         fmt::format("\n<details><summary>Accepted by policy exceptions ({})</summary>\n\n", view.suppressed.size());
     for (const Finding* f : view.suppressed) {
-      std::string item = fmt::format("- **{}** {} · {} · {}: {}\n", f->rule, to_string(f->severity),
-                                     component(f->component), md(f->suppression->justification), md(f->message));
+      std::string item =
+          fmt::format("- **{}** {} · {} · {}: {}\n", f->rule, to_string(f->severity), component(f->component),
+                      md_escape(f->suppression->justification), md_escape(f->message));
       if (body.size() + suppressed.size() + item.size() + 20 > budget) break;
       suppressed += item;
     }
@@ -193,7 +129,8 @@ void write_markdown(std::ostream& out, const ReportView& view, const FormatOptio
     std::string fixed =
         fmt::format("\n<details><summary>Fixed since the baseline ({})</summary>\n\n", report.baseline->fixed.size());
     for (const auto& f : report.baseline->fixed) {
-      std::string item = fmt::format("- **{}** {}: {}\n", md(f.rule), component(f.component), md(f.message));
+      std::string item =
+          fmt::format("- **{}** {}: {}\n", md_escape(f.rule), component(f.component), md_escape(f.message));
       if (body.size() + suppressed.size() + fixed.size() + item.size() + 20 > budget) break;
       fixed += item;
     }
