@@ -158,7 +158,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.policy.fail_on = options.fail_on;
   if (policy.source != "<default policy>") report.policy.source = policy.source;
   report.warnings = policy.warnings;
-  InputPlan plan = plan_inputs(options.paths, {{options.zip_limits}, options.changed_files});
+  InputPlan plan = plan_inputs(options.paths, {{options.limits}, options.changed_files});
   report.errors = std::move(plan.errors);
   report.notes = std::move(plan.notes);
   std::vector<std::string> app_names;
@@ -167,7 +167,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   for (std::size_t i = 0; i < plan.exports.size(); ++i) {
     PlannedExport& planned = plan.exports[i];
     const ExportSource& source = *planned.source;
-    LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom);
+    LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom, options.limits);
     report.roots.push_back({source.root(), anchor_of(source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));
     if (!planned.partial) {

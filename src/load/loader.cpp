@@ -16,6 +16,7 @@
 #include "load/metadata_types.h"
 #include "load/read_context.h"
 #include "load/secrets.h"
+#include "load/xml_limits.h"
 
 namespace calint {
 
@@ -24,12 +25,14 @@ namespace {
 /// What reading one file gives: its component (in a model of its own), problems and secrets.
 struct FileResult {
   Export part;
-  std::string read_error;
+  std::string read_error;           ///< the file was not audited
+  std::vector<std::string> errors;  ///< audited, but not all of it (a custom rule past its cost limit)
 };
 
 /// Parses one file, hands its root element to its type's reader, and evaluates the custom rules
 /// that target it.
-FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom) {
+FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom,
+                    const InputLimits& limits) {
   FileResult result;
   std::vector<LoadIssue>& issues = result.part.issues;
   const load::MetaTypeInfo& type = load::type_info(f.type);
@@ -56,6 +59,10 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
     return result;
   }
   pugi::xml_node root = doc.document_element();
+  if (auto over = load::check_xml_limits(root, text, limits.xml)) {
+    result.read_error = std::move(*over);
+    return result;
+  }
   load::Decoder decoder(text, issues);
   if (std::string_view name = load::local_name(root); name != type.root_element) {
     decoder.issue(
@@ -66,7 +73,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
   if (!type.context) load::find_secrets(root, text, result.part.secrets);
   load::ReadContext ctx{f, index, text.at(root), decoder, result.part};
   type.read(root, ctx);
-  if (custom && !type.context) custom->evaluate(root, text, f.type, result.part.custom_matches);
+  if (custom && !type.context) custom->evaluate(root, text, f.type, result.part.custom_matches, result.errors);
   return result;
 }
 
@@ -97,11 +104,20 @@ void merge(Export& model, std::size_t index, Export&& part) {
 
 }  // namespace
 
-LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress, const CustomRuleSet* custom) {
+LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress, const CustomRuleSet* custom,
+                         const InputLimits& limits) {
   LoadedExport out;
   Listing found = source.list();
   out.errors = std::move(found.errors);
   out.root_unreadable = found.root_unreadable;
+  if (found.files.size() > limits.max_files) {
+    // Refused whole, like a zip: auditing part of an export would report absences that are not.
+    out.errors.push_back({source.root(), fmt::format("not audited: it holds {} metadata files, more than the limit of "
+                                                     "{} (raise it with --max-files)",
+                                                     found.files.size(), limits.max_files)});
+    out.root_unreadable = true;
+    found.files.clear();
+  }
   Export& model = out.model;
   model.root_display = source.root();
   model.files = std::move(found.files);
@@ -115,14 +131,14 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
   auto worker = [&] {
     std::string contents;
     std::optional<load::CustomEvaluator> evaluator;
-    if (custom && !custom->empty()) evaluator.emplace(*custom);
+    if (custom && !custom->empty()) evaluator.emplace(*custom, limits.xpath_max_cost);
     for (std::size_t i = next++; i < model.files.size(); i = next++) {
       const ExportFile& f = model.files[i];
       std::string error;
       try {
         if (source.read(f, contents, error)) {
           results[i] = std::make_unique<FileResult>(
-              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr));
+              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr, limits));
         }
       } catch (const std::exception& e) {  // out of memory, say: this file fails, the audit goes on
         error = fmt::format("cannot audit: {}", e.what());
@@ -151,6 +167,7 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
       ++model.files_unreadable;
       continue;
     }
+    for (auto& e : results[i]->errors) out.errors.push_back({model.files[i].display_path, std::move(e)});
     merge(model, i, std::move(results[i]->part));
     results[i].reset();
   }

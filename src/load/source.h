@@ -42,7 +42,7 @@ class ExportSource {
 };
 
 struct SourceOptions {
-  ZipLimits zip;
+  InputLimits limits;  ///< the zip limits, and the size of one file
 };
 
 /// A source for a PATH: a folder (walked), a `.zip` file (read in place), or a single metadata file.
