@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "load/redact.h"
+#include "load/xml_limits.h"
 #include "load/xpath_cost.h"
 #include "policy/catalog.h"
 #include "policy/policy.h"
@@ -193,6 +194,25 @@ TEST_CASE("limits: XML elements", "[limits]") {
         std::vector<std::string>{many.string() + ": not audited: it has more than 9 XML elements; element 10 is at "
                                                  "line 12 (raise the limit with --xml-max-elements)"});
   CHECK(full_scope_apps(past) == std::set<std::string>{"Fine", "Other"});
+}
+
+TEST_CASE("limits: the XML scan counts what the parser sees", "[limits]") {
+  XmlLimits one{1, 1};
+  // Comments, CDATA, processing instructions and the DOCTYPE hold no elements.
+  CHECK(!load::check_xml_limits("<!DOCTYPE a [<!ENTITY e \"<b>\">]><a><!-- <b><b> --><![CDATA[<c><c>]]><?p <d>?></a>",
+                                one));
+  // A quoted "/>" or ">" is attribute text: it can hide no nesting.
+  std::string hidden = "<a x=\"/>\">\n<a y='/>'><a z=\">\"/></a></a>";
+  CHECK(!load::check_xml_limits(hidden, XmlLimits{3, 3}));
+  CHECK(load::check_xml_limits(hidden, XmlLimits{2, 3}) ==
+        "not audited: its XML elements nest more than 2 deep at line 2 (raise the limit with --xml-max-depth)");
+  // Siblings and empty elements close.
+  CHECK(!load::check_xml_limits("<a><b/><b></b><b /></a>", XmlLimits{2, 4}));
+  CHECK(load::check_xml_limits("<a><b/><b></b><b /></a>", XmlLimits{2, 3}) ==
+        "not audited: it has more than 3 XML elements; element 4 is at line 1 (raise the limit with "
+        "--xml-max-elements)");
+  CHECK(load::xml_limit_exceeded(5, 1, 0, XmlLimits{4, 10}) ==
+        "not audited: its XML elements nest more than 4 deep (raise the limit with --xml-max-depth)");
 }
 
 TEST_CASE("limits: YAML depth of the policy", "[limits][policy]") {

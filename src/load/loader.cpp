@@ -41,6 +41,10 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
     issues.push_back(LoadIssue{SourceLoc{index, 1, 1}, encoding_error, std::string(type.root_element), "encoding"});
     return result;
   }
+  if (auto over = load::check_xml_limits(contents, limits.xml)) {
+    result.read_error = std::move(*over);
+    return result;
+  }
   load::XmlText text(index, contents);
   pugi::xml_document doc;
   // Context files (profiles, permission sets) are large and only a few of their elements matter:
@@ -59,10 +63,6 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
     return result;
   }
   pugi::xml_node root = doc.document_element();
-  if (auto over = load::check_xml_limits(root, text, limits.xml)) {
-    result.read_error = std::move(*over);
-    return result;
-  }
   load::Decoder decoder(text, issues);
   if (std::string_view name = load::local_name(root); name != type.root_element) {
     decoder.issue(

@@ -1,5 +1,8 @@
 #include "load/xml_limits.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace calint::load {
@@ -19,33 +22,71 @@ std::optional<std::string> xml_limit_exceeded(std::uint64_t depth, std::uint64_t
   return std::nullopt;
 }
 
-std::optional<std::string> check_xml_limits(pugi::xml_node root, const XmlText& text, const XmlLimits& limits) {
-  std::uint64_t depth = 1;
+namespace {
+
+/// The end of the first `what` at or after `from`, or `end`.
+const char* past(const char* from, const char* end, std::string_view what) {
+  std::string_view rest(from, static_cast<std::size_t>(end - from));
+  std::size_t k = rest.find(what);
+  return k == std::string_view::npos ? end : from + k + what.size();
+}
+
+/// The '>' that ends the start tag beginning at `p`, quotes respected (a quoted '>' or "/>" is
+/// attribute text), or `end`.
+const char* tag_end(const char* p, const char* end) {
+  const auto* gt = static_cast<const char*>(std::memchr(p, '>', static_cast<std::size_t>(end - p)));
+  if (!gt) return end;
+  auto n = static_cast<std::size_t>(gt - p);
+  if (!std::memchr(p, '"', n) && !std::memchr(p, '\'', n)) return gt;  // the common case: no quote before it
+  char quote = 0;
+  for (const char* q = p; q < end; ++q) {
+    if (quote) {
+      if (*q == quote) quote = 0;
+    } else if (*q == '"' || *q == '\'') {
+      quote = *q;
+    } else if (*q == '>') {
+      return q;
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
+std::optional<std::string> check_xml_limits(std::string_view text, const XmlLimits& limits) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  std::uint64_t depth = 0;
   std::uint64_t elements = 0;
-  pugi::xml_node n = root;
-  while (n) {
-    ++elements;
-    if (depth > limits.max_depth || elements > limits.max_elements) {
-      return xml_limit_exceeded(depth, elements, static_cast<std::uint64_t>(text.at(n).line), limits);
-    }
-    // Next element in document order: the first child element, else the next sibling element of
-    // this node or of the nearest ancestor that has one.
-    pugi::xml_node next = n.first_child();
-    while (next && next.type() != pugi::node_element) next = next.next_sibling();
-    if (next) {
+  const char* p = begin;
+  while (p < end && (p = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p))))) {
+    std::string_view rest(p, static_cast<std::size_t>(end - p));
+    if (rest.size() < 2) break;
+    if (rest[1] == '/') {  // an end tag: it holds no '<', the search goes on from here
+      if (depth > 0) --depth;
+      p += 2;
+    } else if (rest[1] == '?') {
+      p = past(p + 2, end, "?>");
+    } else if (rest.starts_with("<!--")) {
+      p = past(p + 4, end, "-->");
+    } else if (rest.starts_with("<![CDATA[")) {
+      p = past(p + 9, end, "]]>");
+    } else if (rest[1] == '!') {  // a DOCTYPE, with its internal subset
+      const char* q = p + 2;
+      while (q < end && *q != '>' && *q != '[') ++q;
+      if (q < end && *q == '[') q = past(q, end, "]");
+      p = past(q, end, ">");
+    } else {
       ++depth;
-      n = next;
-      continue;
+      ++elements;
+      if (depth > limits.max_depth || elements > limits.max_elements) {
+        auto line = static_cast<std::uint64_t>(std::count(begin, p, '\n')) + 1;
+        return xml_limit_exceeded(depth, elements, line, limits);
+      }
+      const char* gt = tag_end(p + 1, end);
+      if (gt < end && gt[-1] == '/') --depth;  // <empty/>
+      p = gt < end ? gt + 1 : end;
     }
-    while (n) {
-      if (n == root) return std::nullopt;
-      next = n.next_sibling();
-      while (next && next.type() != pugi::node_element) next = next.next_sibling();
-      if (next) break;
-      n = n.parent();
-      --depth;
-    }
-    n = next;
   }
   return std::nullopt;
 }

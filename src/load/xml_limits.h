@@ -1,15 +1,15 @@
 #pragma once
 // Internal to load/: the depth and element-count limits of one XML file (`--xml-max-depth`,
 // `--xml-max-elements`). The check itself knows nothing of pugixml, so every reader applies the same
-// limits with the same message: the DOM walk below, and a streaming scanner counting as it goes.
+// limits with the same message: the byte scan below, or a streaming scanner counting as it goes.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
 #include "core/input_options.h"
-#include "load/xml_text.h"
 
 namespace calint::load {
 
@@ -19,8 +19,11 @@ namespace calint::load {
 std::optional<std::string> xml_limit_exceeded(std::uint64_t depth, std::uint64_t elements, std::uint64_t line,
                                               const XmlLimits& limits);
 
-/// Walks the elements of a parsed file (iteratively) and checks each with xml_limit_exceeded.
-std::optional<std::string> check_xml_limits(pugi::xml_node root, const XmlText& text, const XmlLimits& limits);
+/// Checks the elements of a file's text with xml_limit_exceeded, in one pass over its bytes (start
+/// and end tags, skipping comments, CDATA, processing instructions and the DOCTYPE), before it is
+/// parsed: a file past a limit never becomes a DOM. Exact for well-formed XML; on text that is not,
+/// the parser's error follows when no limit is passed.
+std::optional<std::string> check_xml_limits(std::string_view text, const XmlLimits& limits);
 
 /// Elements, attributes and other nodes below and including `root`: what a custom rule's XPath
 /// expression can visit.
