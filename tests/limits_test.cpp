@@ -281,7 +281,9 @@ TEST_CASE("limits: XPath length and degree at policy time", "[limits][custom]") 
   CHECK(load::xpath_cost("//scopes[. = 'Web']").degree == 2);
   CHECK(load::xpath_cost("/ConnectedApp/oauthConfig/scopes").degree == 1);
   CHECK(load::xpath_cost("//a[b[c]]").degree == 3);
-  CHECK(load::xpath_cost("//a[following::b]").degree == 3);
+  CHECK(load::xpath_cost("//a[following::b]").degree == 2);    // from one node: at most n
+  CHECK(load::xpath_cost("//a[b/following::c]").degree == 3);  // from a set: up to n^2
+  CHECK(load::xpath_cost("//a[b/following::c]").steps == 4);
   CHECK(load::xpath_cost("//a[\"[[[[\"]").degree == 2);  // brackets in a literal are text
   CHECK(load::xpath_cost("//a[b[c[d]]]").degree == 4);
   CHECK(policy_error(custom_rule("//a[b[c[d]]]")) == "(no error)");

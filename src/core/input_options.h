@@ -32,7 +32,7 @@ struct InputLimits {
   std::uint64_t max_files = 1'000'000;                      ///< metadata files listed in one export (`--max-files`)
   /// Worst-case node visits of one custom rule's XPath on one file (`--xpath-max-cost`): the
   /// estimate is (nodes of the file) to the power of the expression's degree, times its steps.
-  std::uint64_t xpath_max_cost = 100'000'000;
+  std::uint64_t xpath_max_cost = 1'000'000'000;
 };
 
 /// `--changed-since REF`: the files that differ between `git merge-base REF HEAD` and the working

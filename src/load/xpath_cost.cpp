@@ -20,10 +20,11 @@ bool name_start(char c) {
   return std::isalpha(u) != 0 || c == '_' || u >= 0x80;
 }
 
-unsigned axis_weight(std::string_view axis) {
+/// `on_set`: the step follows another ('/'), so it runs from every node of a set, not from one.
+unsigned axis_weight(std::string_view axis, bool on_set) {
   if (axis == "self" || axis == "parent") return 0;
   if (axis == "following" || axis == "preceding" || axis == "following-sibling" || axis == "preceding-sibling")
-    return 2;
+    return on_set ? 2 : 1;
   return 1;  // child, attribute, descendant(-or-self), ancestor(-or-self), namespace
 }
 
@@ -42,9 +43,11 @@ XPathCost xpath_cost(std::string_view e) {
   XPathCost out;
   std::vector<Frame> frames(1);
   std::string pending_axis;  // "axis::" seen, waiting for its node test
+  bool on_set = false;       // the last token was '/' or '//'
   auto step = [&](unsigned weight) {
-    if (!pending_axis.empty()) weight = axis_weight(pending_axis);
+    if (!pending_axis.empty()) weight = axis_weight(pending_axis, on_set);
     pending_axis.clear();
+    on_set = false;
     Frame& f = frames.back();
     f.worst = std::max(f.worst, weight);
     f.last_weight = weight;
@@ -78,7 +81,11 @@ XPathCost xpath_cost(std::string_view e) {
       ++i;
     } else if (c == '/' && i + 1 < e.size() && e[i + 1] == '/') {
       step(1);  // descendant-or-self::node()
+      on_set = true;
       i += 2;
+    } else if (c == '/') {
+      on_set = true;
+      ++i;
     } else if (c == '.' && i + 1 < e.size() && e[i + 1] == '.') {
       step(0);
       i += 2;
@@ -92,6 +99,7 @@ XPathCost xpath_cost(std::string_view e) {
       ++i;
     } else if (c == ')' || c == '$') {
       frames.back().last_weight = 1;  // a filter expression: at most n nodes
+      on_set = false;
       ++i;
     } else if (c == '*') {
       step(1);  // a name test; as multiplication it only makes the bound looser
@@ -116,7 +124,8 @@ XPathCost xpath_cost(std::string_view e) {
         step(1);
       }
     } else {
-      ++i;  // operators, '/', '(', ',', '|'
+      on_set = false;  // operators, '(', ',', '|'
+      ++i;
     }
   }
   while (frames.size() > 1) {  // unclosed: the expression does not compile anyway

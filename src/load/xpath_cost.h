@@ -12,11 +12,13 @@ namespace calint::load {
 /// How the work of evaluating an expression grows with a document of n nodes: at most
 /// steps * n^degree node visits (within a factor of the document's depth).
 ///
-/// Each location step visits, per context node, at most n candidates (1 for self:: and parent::,
-/// n^2 over a node set for following:: and preceding::), and each predicate runs once per candidate.
-/// So a step weighs 0 (self, parent), 1 (child, attribute, descendant, ancestor, `//`) or 2
-/// (following, preceding and their -sibling axes); a predicate costs at least 1 (a comparison reads
-/// string values); and a step's degree is its weight plus its costliest predicate's degree.
+/// Each location step visits, per context node, at most n candidates (1 for self:: and parent::),
+/// and from a node set at most n (times the depth) after deduplication, except following:: and
+/// preceding:: (n^2); each predicate runs once per candidate. So a step weighs 0 (self, parent),
+/// 1 (child, attribute, descendant, ancestor, `//`, and a first step on following or preceding) or
+/// 2 (following, preceding and their -sibling axes after a '/'); a predicate costs at least 1 (a
+/// comparison reads string values); and a step's degree is its weight plus its costliest
+/// predicate's degree.
 struct XPathCost {
   unsigned degree = 1;
   std::uint64_t steps = 0;   ///< location steps in the expression (at least 1)
