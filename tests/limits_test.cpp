@@ -196,6 +196,28 @@ TEST_CASE("limits: XML elements", "[limits]") {
   CHECK(full_scope_apps(past) == std::set<std::string>{"Fine", "Other"});
 }
 
+TEST_CASE("limits: XML elements of profiles and permission sets", "[limits]") {
+  Exports e;
+  fs::path profile = e.limited.path / "profiles/Admin.profile-meta.xml";
+  // 5 elements, and a '<' in a comment that the bound counts but the exact scan does not.
+  test::write_file(profile, "<Profile" + kNs + "><!-- < --><a/><b/><c/><d/></Profile>\n");
+  Audit at = audit({e.limited.path.string()}, {"--xml-max-elements", "5"});
+  CHECK(errors(at).empty());
+  Audit past = audit({e.limited.path.string(), e.other.path.string()}, {"--xml-max-elements", "4"});
+  CHECK(past.code == 2);
+  CHECK(errors(past) ==
+        std::vector<std::string>{profile.string() + ": not audited: it has more than 4 XML elements; element 5 is at "
+                                                    "line 1 (raise the limit with --xml-max-elements)"});
+  CHECK(full_scope_apps(past) == std::set<std::string>{"Fine", "Other"});
+  // Their depth is not limited: they are read three levels deep (docs/limits.md).
+  test::write_file(profile, "<Profile" + kNs + ">" + std::string(300, 'x') + "</Profile>\n");
+  std::string deep = "<Profile" + kNs + ">";
+  for (int i = 0; i < 150; ++i) deep += "<n>";
+  for (int i = 0; i < 150; ++i) deep += "</n>";
+  test::write_file(profile, deep + "</Profile>\n");
+  CHECK(errors(audit({e.limited.path.string()}, {})).empty());
+}
+
 TEST_CASE("limits: the XML scan counts what the parser sees", "[limits]") {
   XmlLimits one{1, 1};
   // Comments, CDATA, processing instructions and the DOCTYPE hold no elements.

@@ -91,6 +91,25 @@ std::optional<std::string> check_xml_limits(std::string_view text, const XmlLimi
   return std::nullopt;
 }
 
+std::optional<std::string> check_xml_element_bound(std::string_view text, const XmlLimits& limits) {
+  // Eight bytes at a time (std::count is not vectorised at -O2): a byte of x is zero where the text
+  // has '<'; the classic has-zero-byte test marks each such byte's high bit, exactly.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  std::uint64_t tags = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    std::uint64_t x = word ^ (kOnes * static_cast<unsigned char>('<'));
+    std::uint64_t zero = ~(((x & kLow7) + kLow7) | x | kLow7);
+    tags += ((zero >> 7U) * kOnes) >> 56U;  // the marks summed into the top byte (at most 8)
+  }
+  tags += static_cast<std::uint64_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), '<'));
+  if (tags <= limits.max_elements) return std::nullopt;
+  return check_xml_limits(text, XmlLimits{UINT64_MAX, limits.max_elements});
+}
+
 std::uint64_t count_nodes(pugi::xml_node root) {
   std::uint64_t count = 0;
   pugi::xml_node n = root;

@@ -25,6 +25,11 @@ std::optional<std::string> xml_limit_exceeded(std::uint64_t depth, std::uint64_t
 /// the parser's error follows when no limit is passed.
 std::optional<std::string> check_xml_limits(std::string_view text, const XmlLimits& limits);
 
+/// For files read only a few levels deep: the element limit, from the count of '<' (an upper bound
+/// of the elements), scanning exactly (check_xml_limits without the depth limit) only when the
+/// count passes it.
+std::optional<std::string> check_xml_element_bound(std::string_view text, const XmlLimits& limits);
+
 /// Elements, attributes and other nodes below and including `root`: what a custom rule's XPath
 /// expression can visit.
 std::uint64_t count_nodes(pugi::xml_node root);
