@@ -11,6 +11,7 @@ import io
 import json
 import os
 import pathlib
+import random
 import shutil
 import struct
 import subprocess
@@ -225,12 +226,52 @@ def limits(tmp):
           "a zip inside a folder is skipped, not opened")
 
 
+def at_and_past(tmp):
+    """Each size limit, lowered: a zip exactly at it is audited, one byte (or one ratio step) past it
+    is refused whole, and the other path is still audited."""
+    name = "unpackaged/connectedApps/X.connectedApp"
+    data = APP + b" " * 20000
+    path = tmp / "limits.zip"
+    noise = random.Random(1).randbytes(1000)  # compresses about 1:1, under any ratio tested
+    write_zip(path, [(name, data), ("unpackaged/readme.txt", noise)])
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(name)
+        size, comp = info.file_size, info.compress_size
+        total = sum(i.file_size for i in z.infolist())
+    ratio = -(-size // comp)  # the smallest whole ratio the entry keeps
+    other = str(SOURCE / "samples/source-org")
+    cases = [
+        ("--zip-max-entry-size", str(size), str(size - 1),
+         f"entry '{name}' inflates to {size} bytes, more than the limit of {size - 1} bytes "
+         "(raise it with --zip-max-entry-size)"),
+        ("--zip-max-total-size", str(total), str(total - 1),
+         f"its entries inflate to more than the limit of {total - 1} bytes in total (raise it with --zip-max-total-size)"),
+        ("--zip-max-ratio", str(ratio), str(ratio - 1),
+         f"entry '{name}' has a compression ratio over {ratio - 1}:1"),
+        ("--zip-max-entries", "2", "1", "it has 2 entries, more than the limit of 1 (raise it with --zip-max-entries)"),
+    ]
+    for option, at, past, message in cases:
+        code, out, err = run([str(path), other, "--format", "json", option, at, *AS_OF], tmp)
+        doc = json.loads(out)
+        check(code == 1 and not doc["errors"] and any(f["file"].startswith(str(path)) for f in doc["findings"]),
+              f"{option} {at}: a zip at the limit is audited (exit {code}: {err.strip()[:200]})")
+        code, out, err = run([str(path), other, "--format", "json", option, past, *AS_OF], tmp)
+        doc = json.loads(out)
+        check(code == 2 and [e["path"] for e in doc["errors"]] == [str(path)]
+              and doc["errors"][0]["message"].startswith("zip refused, nothing in it was audited: " + message)
+              and option in doc["errors"][0]["message"],
+              f"{option} {past}: a zip one past the limit is refused ({doc['errors']})")
+        check(any("source-org" in (f["file"] or "") for f in doc["findings"]),
+              f"{option} {past}: the other path is still audited")
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="calint-zip-") as t:
         tmp = pathlib.Path(t)
         same_as_folder(tmp)
         hostile(tmp)
         limits(tmp)
+        at_and_past(tmp)
     if failures:
         print(f"{len(failures)} check(s) failed")
         return 1

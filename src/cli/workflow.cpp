@@ -47,6 +47,14 @@ bool below(const fs::path& path, const fs::path& folder) {
 
 }  // namespace
 
+std::string size_option(std::uint64_t bytes) {
+  if (bytes >= (std::uint64_t{1} << 30U) && bytes % (std::uint64_t{1} << 30U) == 0)
+    return fmt::format("{}GiB", bytes >> 30U);
+  if (bytes >= (std::uint64_t{1} << 20U) && bytes % (std::uint64_t{1} << 20U) == 0)
+    return fmt::format("{}MiB", bytes >> 20U);
+  return std::to_string(bytes);
+}
+
 std::optional<std::uint64_t> parse_size(std::string_view text) {
   text = trim(text);
   std::size_t digits = 0;
@@ -62,6 +70,43 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   if (it->second > 0 && n > (std::numeric_limits<std::uint64_t>::max() >> it->second)) return std::nullopt;
   return n << it->second;
 }
+
+namespace {
+
+/// The limits: command line only (a policy may come from an untrusted pull request). docs/limits.md.
+void add_limit_options(CLI::App& cmd, WorkflowArgs& w) {
+  const InputLimits d;
+  const char* group = "Limits (docs/limits.md; a policy file cannot raise them)";
+  auto count = [&](const char* name, std::uint64_t& value, const std::string& what) {
+    cmd.add_option(name, value, what)->check(CLI::PositiveNumber)->type_name("N")->group(group);
+  };
+  auto size = [&](const char* name, std::string& value, const std::string& what) {
+    cmd.add_option(name, value, what)->type_name("SIZE")->group(group);
+  };
+  size("--max-file-size", w.max_file_size,
+       fmt::format("Do not audit a metadata file larger than SIZE (default: {})", size_option(d.max_file_size)));
+  count("--max-files", w.max_files,
+        fmt::format("Do not audit an export listing more than N metadata files (default: {})", d.max_files));
+  count("--xml-max-depth", w.xml_max_depth,
+        fmt::format("Do not audit a file whose XML elements nest more than N deep (default: {})", d.xml.max_depth));
+  count("--xml-max-elements", w.xml_max_elements,
+        fmt::format("Do not audit a file with more than N XML elements (default: {})", d.xml.max_elements));
+  count("--xpath-max-cost", w.xpath_max_cost,
+        fmt::format("Do not evaluate a custom rule on a file where its XPath could cost more than N node visits "
+                    "(default: {})",
+                    d.xpath_max_cost));
+  count("--zip-max-entries", w.zip_max_entries,
+        fmt::format("Refuse a zip with more entries (default: {})", d.zip.max_entries));
+  size("--zip-max-entry-size", w.zip_max_entry_size,
+       fmt::format("Refuse a zip with an entry inflating past SIZE (default: {})", size_option(d.zip.max_entry_size)));
+  size("--zip-max-total-size", w.zip_max_total_size,
+       fmt::format("Refuse a zip whose entries inflate past SIZE in total (default: {})",
+                   size_option(d.zip.max_total_size)));
+  count("--zip-max-ratio", w.zip_max_ratio,
+        fmt::format("Refuse a zip with an entry compressed more than N:1, a zip bomb (default: {})", d.zip.max_ratio));
+}
+
+}  // namespace
 
 void add_workflow_options(CLI::App& cmd, WorkflowArgs& w) {
   cmd.add_option("--policy", w.policy,
@@ -82,19 +127,7 @@ void add_workflow_options(CLI::App& cmd, WorkflowArgs& w) {
       ->type_name("FILE");
   cmd.add_flag("--update-baseline", w.update_baseline,
                "With --baseline: rewrite it without the findings that are fixed (new ones are not added)");
-  cmd.add_option("--zip-max-entries", w.zip_max_entries, "Refuse a zip with more entries (default: 100000)")
-      ->check(CLI::PositiveNumber)
-      ->type_name("N");
-  cmd.add_option("--zip-max-entry-size", w.zip_max_entry_size,
-                 "Refuse a zip with an entry inflating past SIZE (default: 256MiB)")
-      ->type_name("SIZE");
-  cmd.add_option("--zip-max-total-size", w.zip_max_total_size,
-                 "Refuse a zip whose entries inflate past SIZE in total (default: 4GiB)")
-      ->type_name("SIZE");
-  cmd.add_option("--zip-max-ratio", w.zip_max_ratio,
-                 "Refuse a zip with an entry compressed more than N:1, a zip bomb (default: 200)")
-      ->check(CLI::PositiveNumber)
-      ->type_name("N");
+  add_limit_options(cmd, w);
 }
 
 bool check_workflow_args(const WorkflowArgs& w, const std::vector<std::string>& paths, std::ostream& err) {
@@ -111,9 +144,10 @@ bool check_workflow_args(const WorkflowArgs& w, const std::vector<std::string>& 
     err << "calint: audit needs a PATH (a folder, a zip, or metadata files), or --changed-since REF\n";
     return false;
   }
-  for (const auto& [name, text] : {std::pair{"--zip-max-entry-size", &w.zip_max_entry_size},
-                                   std::pair{"--zip-max-total-size", &w.zip_max_total_size}}) {
-    if (!text->empty() && !parse_size(*text)) {
+  for (const auto& [name, text] :
+       {std::pair{"--zip-max-entry-size", &w.zip_max_entry_size},
+        std::pair{"--zip-max-total-size", &w.zip_max_total_size}, std::pair{"--max-file-size", &w.max_file_size}}) {
+    if (!text->empty() && (!parse_size(*text) || *parse_size(*text) == 0)) {
       err << fmt::format("calint: {} must be a size such as 512MiB or 8GiB, found '{}'\n", name, *text);
       return false;
     }
@@ -153,10 +187,16 @@ bool select_policy(const WorkflowArgs& w, const std::vector<std::string>& paths,
 
 bool select_inputs(const WorkflowArgs& w, const std::vector<std::string>& paths, AuditOptions& options,
                    std::ostream& err) {
-  if (w.zip_max_entries > 0) options.zip_limits.max_entries = w.zip_max_entries;
-  if (w.zip_max_ratio > 0) options.zip_limits.max_ratio = w.zip_max_ratio;
-  if (!w.zip_max_entry_size.empty()) options.zip_limits.max_entry_size = *parse_size(w.zip_max_entry_size);
-  if (!w.zip_max_total_size.empty()) options.zip_limits.max_total_size = *parse_size(w.zip_max_total_size);
+  InputLimits& limits = options.limits;
+  if (w.zip_max_entries > 0) limits.zip.max_entries = w.zip_max_entries;
+  if (w.zip_max_ratio > 0) limits.zip.max_ratio = w.zip_max_ratio;
+  if (!w.zip_max_entry_size.empty()) limits.zip.max_entry_size = *parse_size(w.zip_max_entry_size);
+  if (!w.zip_max_total_size.empty()) limits.zip.max_total_size = *parse_size(w.zip_max_total_size);
+  if (!w.max_file_size.empty()) limits.max_file_size = *parse_size(w.max_file_size);
+  if (w.max_files > 0) limits.max_files = w.max_files;
+  if (w.xml_max_depth > 0) limits.xml.max_depth = w.xml_max_depth;
+  if (w.xml_max_elements > 0) limits.xml.max_elements = w.xml_max_elements;
+  if (w.xpath_max_cost > 0) limits.xpath_max_cost = w.xpath_max_cost;
   if (w.changed_since.empty()) {
     options.paths = paths;
     return true;

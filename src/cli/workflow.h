@@ -27,10 +27,16 @@ struct WorkflowArgs {
   std::string zip_max_entry_size;
   std::string zip_max_total_size;
   std::uint64_t zip_max_ratio = 0;
+  std::string max_file_size;  ///< "": the default
+  std::uint64_t max_files = 0;
+  std::uint64_t xml_max_depth = 0;
+  std::uint64_t xml_max_elements = 0;
+  std::uint64_t xpath_max_cost = 0;
 };
 
 /// Adds --policy, --show-policy, --changed-since, --baseline, --write-baseline, --update-baseline
-/// and the --zip-max-* limits to `calint audit`.
+/// and the limits (--zip-max-*, --max-file-size, --max-files, --xml-max-*, --xpath-max-cost) to
+/// `calint audit`.
 void add_workflow_options(CLI::App& cmd, WorkflowArgs& w);
 
 /// Checks option combinations; prints the problem and returns false.
@@ -41,7 +47,7 @@ bool check_workflow_args(const WorkflowArgs& w, const std::vector<std::string>& 
 bool select_policy(const WorkflowArgs& w, const std::vector<std::string>& paths, Policy& policy, std::ostream& err);
 
 /// Fills the inputs of `options`: the paths, or with `--changed-since` the files git says
-/// changed (below the paths, when some are given); zip limits. Prints the problem and returns false.
+/// changed (below the paths, when some are given); the limits. Prints the problem and returns false.
 bool select_inputs(const WorkflowArgs& w, const std::vector<std::string>& paths, AuditOptions& options,
                    std::ostream& err);
 
@@ -56,5 +62,7 @@ bool write_baseline_args(const WorkflowArgs& w, const std::optional<Baseline>& b
 
 /// "256MiB", "4GiB", "512K", "1000": bytes; nullopt when malformed.
 std::optional<std::uint64_t> parse_size(std::string_view text);
+/// Bytes as an option value: "512MiB", "4GiB", else the number.
+std::string size_option(std::uint64_t bytes);
 
 }  // namespace calint

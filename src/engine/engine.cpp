@@ -176,7 +176,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
   report.warnings = policy.warnings;
   InputPlan plan;  // only the caller's sources when no path is given (calint diff)
   if (!options.paths.empty() || options.sources.empty())
-    plan = plan_inputs(options.paths, {{options.zip_limits, options.overlay}, options.changed_files});
+    plan = plan_inputs(options.paths, {{options.limits, options.overlay}, options.changed_files});
   report.errors = std::move(plan.errors);
   report.notes = std::move(plan.notes);
   const UsageRef usage = read_usage(options, report);
@@ -189,7 +189,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     bool given = i >= plan.exports.size();
     PlannedExport& planned = given ? own[i - plan.exports.size()] : plan.exports[i];
     const ExportSource& source = given ? *options.sources[i - plan.exports.size()] : *planned.source;
-    LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom);
+    LoadedExport loaded = load_export(source, options.jobs, options.progress, &custom, options.limits);
     loaded.model.usage = usage;
     report.roots.push_back({source.root(), anchor_of(source, loaded)});
     for (auto& e : loaded.errors) report.errors.push_back(std::move(e));

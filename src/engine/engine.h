@@ -26,7 +26,7 @@ struct AuditOptions {
   std::function<void(const Export&, int)> on_model;
   /// The paths are the files git says changed (`--changed-since`): missing ones are deleted files.
   bool changed_files = false;
-  ZipLimits zip_limits;
+  InputLimits limits;  ///< from the command line only, never from a policy
   int jobs = 1;
   Date today;
   std::optional<Severity> fail_on;  ///< the threshold the report states; none with --exit-zero

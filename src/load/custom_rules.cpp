@@ -10,6 +10,8 @@
 #include "load/custom_eval.h"
 #include "load/metadata_types.h"
 #include "load/secrets.h"
+#include "load/xml_limits.h"
+#include "load/xpath_cost.h"
 
 namespace calint {
 
@@ -93,6 +95,26 @@ void check_expression(const CustomRule& rule) {
 /// Where renamed elements were: pugixml forgets the offset of a node whose name changed.
 using RenamedAt = std::unordered_map<const void*, SourceLoc>;
 
+/// Refuses an expression too long or too costly to run on every file (docs/limits.md).
+load::XPathCost check_cost(const CustomRule& rule) {
+  if (rule.xpath.size() > load::kMaxXPathLength) {
+    fail(rule.xpath_at, fmt::format("custom rule {}: xpath is {} characters long, more than the limit of {}",
+                                    rule.info.id, rule.xpath.size(), load::kMaxXPathLength));
+  }
+  load::XPathCost cost = load::xpath_cost(rule.xpath);
+  if (cost.degree > load::kMaxXPathDegree) {
+    PolicyPosition where = rule.xpath_at;
+    if (rule.xpath_exact) {
+      where.column += static_cast<int>(utf8_length(std::string_view(rule.xpath).substr(0, cost.worst_at)));
+    }
+    fail(where, fmt::format("custom rule {}: xpath could cost up to n^{} node visits on a file of n nodes (predicates "
+                            "that scan the file nested in one another), more than the limit of n^{}: flatten the "
+                            "nested predicates",
+                            rule.info.id, cost.degree, load::kMaxXPathDegree));
+  }
+  return cost;
+}
+
 /// Removes namespace prefixes from element names: pugixml's XPath compares names as written, and
 /// a rule writes Salesforce's elements without one. Returns where each renamed element is.
 RenamedAt strip_prefixes(pugi::xml_node root, const load::XmlText& text) {
@@ -137,14 +159,22 @@ CustomRuleSet::CustomRuleSet(const std::vector<CustomRule>& rules) {
   for (const auto& rule : rules) {
     Entry e;
     e.types = resolve_targets(rule);
+    load::XPathCost cost = check_cost(rule);  // before compiling: the length too
     check_expression(rule);
+    e.id = rule.info.id;
     e.xpath = rule.xpath;
+    e.degree = cost.degree;
+    e.steps = cost.steps;
     rules_.push_back(std::move(e));
   }
 }
 
 bool CustomRuleSet::targets(MetaType type) const {
   return std::any_of(rules_.begin(), rules_.end(), [&](const Entry& e) { return (e.types & bit(type)) != 0; });
+}
+
+std::uint64_t CustomRuleSet::cost(std::size_t rule, std::uint64_t nodes) const {
+  return load::xpath_estimate({rules_[rule].degree, rules_[rule].steps, 0}, nodes);
 }
 
 std::vector<std::string> CustomRuleSet::target_names() {
@@ -158,15 +188,17 @@ std::vector<std::string> CustomRuleSet::target_names() {
 
 namespace load {
 
-CustomEvaluator::CustomEvaluator(const CustomRuleSet& rules) : rules_(rules) {
+CustomEvaluator::CustomEvaluator(const CustomRuleSet& rules, std::uint64_t max_cost)
+    : rules_(rules), max_cost_(max_cost) {
   for (std::size_t i = 0; i < rules.size(); ++i) {
     queries_.push_back(std::make_unique<pugi::xpath_query>(rules.xpath(i).c_str()));  // checked: compiles
   }
 }
 
-void CustomEvaluator::evaluate(pugi::xml_node root, const XmlText& text, MetaType type,
-                               std::vector<CustomMatch>& out) const {
+void CustomEvaluator::evaluate(pugi::xml_node root, const XmlText& text, MetaType type, std::vector<CustomMatch>& out,
+                               std::vector<std::string>& errors) const {
   bool stripped = false;
+  std::uint64_t node_count = 0;
   RenamedAt renamed;
   auto at = [&](pugi::xml_node n) {
     auto it = renamed.find(n.internal_object());
@@ -176,7 +208,16 @@ void CustomEvaluator::evaluate(pugi::xml_node root, const XmlText& text, MetaTyp
     if (!rules_.targets(i, type)) continue;
     if (!stripped) {
       renamed = strip_prefixes(root, text);
+      node_count = count_nodes(root.root());
       stripped = true;
+    }
+    if (std::uint64_t cost = rules_.cost(i, node_count); cost > max_cost_) {
+      errors.push_back(
+          fmt::format("custom rule {} was not evaluated on this file: its XPath could cost up to {} node "
+                      "visits on the file's {} nodes, more than the limit of {} (raise it with "
+                      "--xpath-max-cost)",
+                      rules_.id(i), cost, node_count, max_cost_));
+      continue;
     }
     pugi::xpath_node_set nodes = queries_[i]->evaluate_node_set(root.root());
     for (const pugi::xpath_node& hit : nodes) {

@@ -19,7 +19,8 @@ class CustomRuleError : public std::runtime_error {
 };
 
 /// Custom rules, checked: every applies_to name is a metadata type custom rules may target, and
-/// every expression compiles as XPath 1.0 and selects nodes.
+/// every expression compiles as XPath 1.0, selects nodes, and is not too costly (its length and
+/// degree, docs/limits.md).
 class CustomRuleSet {
  public:
   /// Throws CustomRuleError at the offending applies_to entry or at the expression (at the
@@ -29,6 +30,9 @@ class CustomRuleSet {
   [[nodiscard]] std::size_t size() const { return rules_.size(); }
   [[nodiscard]] bool empty() const { return rules_.empty(); }
   [[nodiscard]] const std::string& xpath(std::size_t rule) const { return rules_[rule].xpath; }
+  [[nodiscard]] const std::string& id(std::size_t rule) const { return rules_[rule].id; }
+  /// The worst-case node visits of rule `rule` on a file of `nodes` nodes (load/xpath_cost.h).
+  [[nodiscard]] std::uint64_t cost(std::size_t rule, std::uint64_t nodes) const;
   /// Whether rule `rule` targets files of `type`.
   [[nodiscard]] bool targets(std::size_t rule, MetaType type) const {
     return (rules_[rule].types & (std::uint32_t{1} << static_cast<unsigned>(type))) != 0;
@@ -41,8 +45,11 @@ class CustomRuleSet {
 
  private:
   struct Entry {
+    std::string id;
     std::string xpath;
     std::uint32_t types = 0;  ///< one bit per MetaType
+    unsigned degree = 1;      ///< cost: steps * nodes^degree
+    std::uint64_t steps = 1;
   };
   std::vector<Entry> rules_;
 };

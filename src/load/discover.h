@@ -32,7 +32,15 @@ Listing discover(const std::string& path, const std::string& display);
 std::string find_project_file(const std::string& root);
 
 /// Reads a whole regular file; on failure returns false with a message. A FIFO named like a
-/// metadata file never hangs the audit, and files past the size cap are refused.
-bool read_whole_file(const std::string& path, std::string& out, std::string& error);
+/// metadata file never hangs the audit, and a file larger than `max_bytes` is refused unread
+/// (`--max-file-size`).
+bool read_whole_file(const std::string& path, std::string& out, std::string& error,
+                     std::uint64_t max_bytes = InputLimits{}.max_file_size);
+
+/// The error for a file of `size` bytes past the limit of `max_bytes`.
+std::string file_size_error(std::uint64_t size, std::uint64_t max_bytes);
+
+/// "512 MiB", "4 GiB", "1 KiB" when exact, else "N bytes".
+std::string size_text(std::uint64_t bytes);
 
 }  // namespace calint::load

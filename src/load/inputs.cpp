@@ -158,7 +158,7 @@ Sorted sort_paths(const std::vector<std::string>& paths, const PlanOptions& opti
 }
 
 /// Files inside one project are one partial export; files outside any project, one more.
-void group_files(const Sorted& sorted, InputPlan& plan) {
+void group_files(const Sorted& sorted, const PlanOptions& options, InputPlan& plan) {
   std::map<std::string, std::vector<const ListedFile*>> by_root;
   std::vector<const ListedFile*> loose;
   for (const auto& f : sorted.files) {
@@ -195,7 +195,8 @@ void group_files(const Sorted& sorted, InputPlan& plan) {
       e.deleted.push_back({f->given, f->type->type, name});
       plan.notes.push_back(fmt::format("{}: no longer exists (deleted), skipped", f->given));
     }
-    e.source = load::make_project_source(root, root_display(fs::path(root), sorted.relative), std::move(given));
+    e.source = load::make_project_source(root, root_display(fs::path(root), sorted.relative), std::move(given),
+                                         options.source.limits.max_file_size);
     plan.exports.push_back(std::move(e));
   }
 }
@@ -206,7 +207,7 @@ InputPlan plan_inputs(const std::vector<std::string>& paths, const PlanOptions& 
   InputPlan plan;
   Sorted sorted = sort_paths(paths, options, plan);
   if (!sorted.files.empty()) {
-    group_files(sorted, plan);
+    group_files(sorted, options, plan);
     return plan;
   }
   plan.nothing_relevant = (sorted.irrelevant > 0 || paths.empty()) && plan.exports.empty() && plan.errors.empty();

@@ -16,6 +16,7 @@
 #include "load/metadata_types.h"
 #include "load/read_context.h"
 #include "load/secrets.h"
+#include "load/xml_limits.h"
 
 namespace calint {
 
@@ -24,20 +25,30 @@ namespace {
 /// What reading one file gives: its component (in a model of its own), problems and secrets.
 struct FileResult {
   Export part;
-  std::string read_error;
-  bool streamed = false;  ///< read by the streaming reader
+  std::string read_error;           ///< the file was not audited
+  std::vector<std::string> errors;  ///< audited, but not all of it (a custom rule past its cost limit)
+  bool streamed = false;            ///< read by the streaming reader
 };
 
 /// Parses one file, hands its root element to its type's reader, and evaluates the custom rules
 /// that target it.
 FileResult load_one(const ExportFile& f, int index, std::string contents, const load::CustomEvaluator* custom,
-                    load::ReadMode mode) {
+                    load::ReadMode mode, const InputLimits& limits) {
   FileResult result;
   std::vector<LoadIssue>& issues = result.part.issues;
   const load::MetaTypeInfo& type = load::type_info(f.type);
   std::string encoding_error;
   if (!load::to_utf8(contents, encoding_error)) {
     issues.push_back(LoadIssue{SourceLoc{index, 1, 1}, encoding_error, std::string(type.root_element), "encoding"});
+    return result;
+  }
+  // Profiles and permission sets are most of an export's bytes and are read three levels deep: the
+  // element limit is checked from a count of '<' (vectorised; the exact scan only when it says
+  // more), and their depth costs nothing past the parse (docs/limits.md).
+  auto over =
+      type.context ? load::check_xml_element_bound(contents, limits.xml) : load::check_xml_limits(contents, limits.xml);
+  if (over) {
+    result.read_error = std::move(*over);
     return result;
   }
   load::XmlText text(index, contents);
@@ -74,7 +85,7 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
   if (!type.context) load::find_secrets(root, text, result.part.secrets);
   load::ReadContext ctx{f, index, text.at(root), decoder, result.part};
   type.read(root, ctx);
-  if (custom && !type.context) custom->evaluate(root, text, f.type, result.part.custom_matches);
+  if (custom && !type.context) custom->evaluate(root, text, f.type, result.part.custom_matches, result.errors);
   return result;
 }
 
@@ -106,16 +117,25 @@ void merge(Export& model, std::size_t index, Export&& part) {
 }  // namespace
 
 Export read_one_file(const ExportFile& f, int index, std::string contents, load::ReadMode mode, bool* streamed) {
-  FileResult r = load_one(f, index, std::move(contents), nullptr, mode);
+  FileResult r = load_one(f, index, std::move(contents), nullptr, mode, InputLimits{});
   if (streamed != nullptr) *streamed = r.streamed;
   return std::move(r.part);
 }
 
-LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress, const CustomRuleSet* custom) {
+LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress, const CustomRuleSet* custom,
+                         const InputLimits& limits) {
   LoadedExport out;
   Listing found = source.list();
   out.errors = std::move(found.errors);
   out.root_unreadable = found.root_unreadable;
+  if (found.files.size() > limits.max_files) {
+    // Refused whole, like a zip: auditing part of an export would report absences that are not.
+    out.errors.push_back({source.root(), fmt::format("not audited: it holds {} metadata files, more than the limit of "
+                                                     "{} (raise it with --max-files)",
+                                                     found.files.size(), limits.max_files)});
+    out.root_unreadable = true;
+    found.files.clear();
+  }
   Export& model = out.model;
   model.root_display = source.root();
   model.files = std::move(found.files);
@@ -137,7 +157,7 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
   auto worker = [&] {
     std::string contents;
     std::optional<load::CustomEvaluator> evaluator;
-    if (custom && !custom->empty()) evaluator.emplace(*custom);
+    if (custom && !custom->empty()) evaluator.emplace(*custom, limits.xpath_max_cost);
     for (std::size_t i = next++; i < model.files.size(); i = next++) {
       const ExportFile& f = model.files[i];
       std::string error;
@@ -148,7 +168,8 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
         }
         if (!results[i] && source.read(f, contents, error)) {
           results[i] = std::make_unique<FileResult>(
-              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr, mode_of(f)));
+              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr, mode_of(f),
+                       limits));
         }
       } catch (const std::exception& e) {  // out of memory, say: this file fails, the audit goes on
         error = fmt::format("cannot audit: {}", e.what());
@@ -177,6 +198,7 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
       ++model.files_unreadable;
       continue;
     }
+    for (auto& e : results[i]->errors) out.errors.push_back({model.files[i].display_path, std::move(e)});
     merge(model, i, std::move(results[i]->part));
     results[i].reset();
   }

@@ -28,9 +28,10 @@ struct LoadedExport {
 /// Lists and reads one export on `jobs` threads. Files are read independently (no shared mutable
 /// state); results are merged in path order, so the model is the same for any `jobs`. `progress`,
 /// when given, counts the files listed and read. `custom` rules, when given, are evaluated on each
-/// file they target as it is read (Export::custom_matches).
+/// file they target as it is read (Export::custom_matches). An export with more files than
+/// `limits.max_files`, and each file past an XML limit, is not audited and has an error.
 LoadedExport load_export(const ExportSource& source, int jobs, Progress* progress = nullptr,
-                         const CustomRuleSet* custom = nullptr);
+                         const CustomRuleSet* custom = nullptr, const InputLimits& limits = {});
 
 /// Reads one file (its bytes in `contents`, its index `index`) into a model of its own, as
 /// load_export does for each file. `streamed`, when given, says whether the streaming reader

@@ -26,8 +26,8 @@ std::string relative_below(const fs::path& p, const fs::path& canonical_root) {
 
 class ProjectSource : public ExportSource {
  public:
-  ProjectSource(std::string root, std::string display, std::vector<GivenFile> given)
-      : root_(std::move(root)), display_(std::move(display)), given_(std::move(given)) {}
+  ProjectSource(std::string root, std::string display, std::vector<GivenFile> given, std::uint64_t max_file_size)
+      : root_(std::move(root)), display_(std::move(display)), given_(std::move(given)), max_file_size_(max_file_size) {}
 
   [[nodiscard]] const std::string& root() const override { return display_; }
 
@@ -68,21 +68,23 @@ class ProjectSource : public ExportSource {
   bool read(const ExportFile& file, std::string& bytes, std::string& error) const override {
     auto it = extra_.find(file.rel_path);
     std::string path = it != extra_.end() ? it->second : (fs::path(root_) / file.rel_path).string();
-    return read_whole_file(path, bytes, error);
+    return read_whole_file(path, bytes, error, max_file_size_);
   }
 
  private:
   std::string root_;
   std::string display_;
   std::vector<GivenFile> given_;
+  std::uint64_t max_file_size_;
   /// Given files outside the walk, by their key in the listing; filled by list(), read by read().
   mutable std::map<std::string, std::string> extra_;
 };
 
 }  // namespace
 
-std::unique_ptr<ExportSource> make_project_source(std::string root, std::string display, std::vector<GivenFile> given) {
-  return std::make_unique<ProjectSource>(std::move(root), std::move(display), std::move(given));
+std::unique_ptr<ExportSource> make_project_source(std::string root, std::string display, std::vector<GivenFile> given,
+                                                  std::uint64_t max_file_size) {
+  return std::make_unique<ProjectSource>(std::move(root), std::move(display), std::move(given), max_file_size);
 }
 
 }  // namespace calint::load

@@ -20,13 +20,11 @@ namespace calint {
 
 namespace {
 
-constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20U;
-
 /// A folder or a single file on disk.
 class DiskSource : public ExportSource {
  public:
-  DiskSource(std::string path, std::shared_ptr<const FileOverlay> overlay)
-      : path_(std::move(path)), overlay_(std::move(overlay)) {}
+  DiskSource(std::string path, std::uint64_t max_file_size, std::shared_ptr<const FileOverlay> overlay)
+      : path_(std::move(path)), max_file_size_(max_file_size), overlay_(std::move(overlay)) {}
   [[nodiscard]] const std::string& root() const override { return path_; }
   [[nodiscard]] Listing list() const override { return load::discover(path_); }
   bool read(const ExportFile& file, std::string& bytes, std::string& error) const override {
@@ -36,20 +34,21 @@ class DiskSource : public ExportSource {
         return true;
       }
     }
-    return load::read_whole_file(file.display_path, bytes, error);
+    return load::read_whole_file(file.display_path, bytes, error, max_file_size_);
   }
   [[nodiscard]] std::string project_file() const override { return load::find_project_file(path_); }
 
  private:
   std::string path_;
+  std::uint64_t max_file_size_;
   std::shared_ptr<const FileOverlay> overlay_;
 };
 
 }  // namespace
 
 std::unique_ptr<ExportSource> open_source(const std::string& path, const SourceOptions& options) {
-  if (load::is_zip_path(path)) return std::make_unique<load::ZipSource>(path, options.zip);
-  return std::make_unique<DiskSource>(path, options.overlay);
+  if (load::is_zip_path(path)) return std::make_unique<load::ZipSource>(path, options.limits.zip);
+  return std::make_unique<DiskSource>(path, options.limits.max_file_size, options.overlay);
 }
 
 namespace load {
@@ -76,7 +75,22 @@ std::string find_project_file(const std::string& root) {
   return {};
 }
 
-bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
+std::string size_text(std::uint64_t bytes) {
+  if (bytes >= (std::uint64_t{1} << 30U) && bytes % (std::uint64_t{1} << 30U) == 0)
+    return fmt::format("{} GiB", bytes >> 30U);
+  if (bytes >= (std::uint64_t{1} << 20U) && bytes % (std::uint64_t{1} << 20U) == 0)
+    return fmt::format("{} MiB", bytes >> 20U);
+  if (bytes >= (std::uint64_t{1} << 10U) && bytes % (std::uint64_t{1} << 10U) == 0)
+    return fmt::format("{} KiB", bytes >> 10U);
+  return fmt::format("{} bytes", bytes);
+}
+
+std::string file_size_error(std::uint64_t size, std::uint64_t max_bytes) {
+  return fmt::format("not audited: the file is {} bytes, more than the limit of {} (raise it with --max-file-size)",
+                     size, size_text(max_bytes));
+}
+
+bool read_whole_file(const std::string& path, std::string& out, std::string& error, std::uint64_t max_bytes) {
   // O_NONBLOCK: a FIFO named like a metadata file must not hang the audit (it is refused below).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
@@ -91,9 +105,7 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& err
   struct stat st {};
   if (::fstat(fd, &st) != 0) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
   if (!S_ISREG(st.st_mode)) return fail("cannot read: not a regular file");
-  if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
-    return fail(fmt::format("cannot read: file is larger than {} MiB", kMaxFileBytes >> 20U));
-  }
+  if (static_cast<std::uint64_t>(st.st_size) > max_bytes) return fail(file_size_error(st.st_size, max_bytes));
   out.resize(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
   while (done < out.size()) {

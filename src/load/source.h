@@ -42,7 +42,7 @@ class ExportSource {
 };
 
 struct SourceOptions {
-  ZipLimits zip;
+  InputLimits limits;  ///< the zip limits, and the size of one file
   /// Folders and single files read these bytes for the paths it holds, not the disk's.
   std::shared_ptr<const FileOverlay> overlay;
 };

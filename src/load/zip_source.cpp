@@ -58,16 +58,6 @@ std::optional<std::string> unsafe_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::string size_text(std::uint64_t bytes) {
-  if (bytes >= (std::uint64_t{1} << 30U) && bytes % (std::uint64_t{1} << 30U) == 0)
-    return fmt::format("{} GiB", bytes >> 30U);
-  if (bytes >= (std::uint64_t{1} << 20U) && bytes % (std::uint64_t{1} << 20U) == 0)
-    return fmt::format("{} MiB", bytes >> 20U);
-  if (bytes >= (std::uint64_t{1} << 10U) && bytes % (std::uint64_t{1} << 10U) == 0)
-    return fmt::format("{} KiB", bytes >> 10U);
-  return fmt::format("{} bytes", bytes);
-}
-
 /// An entry calint reads: inflated once the whole archive has passed its checks.
 struct Entry {
   std::string name;

@@ -53,6 +53,7 @@ class Parser {
     policy::check_nesting(text, reader_.file());
     YAML::Node doc;
     try {
+      policy::check_aliases(std::string(text), reader_.file());
       doc = YAML::Load(std::string(text));
     } catch (const YAML::DeepRecursion& e) {
       reader_.fail(e.mark, fmt::format("policy is nested more than {} levels deep", policy::kMaxNesting));
@@ -270,12 +271,18 @@ Policy load_policy_file(const std::string& path, const Catalog& catalog) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw PolicyError(fmt::format("{}: cannot read policy file: it is a folder", path));
+  // A policy may come from the tree being audited: a link to /dev/zero or a FIFO must neither hang
+  // nor fill memory, so only a regular file is read, and no more of it than the size limit.
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw PolicyError(fmt::format("{}: cannot read policy file: not a regular file", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw PolicyError(fmt::format("{}: cannot read policy file", path));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string text(policy::kMaxPolicyBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw PolicyError(fmt::format("{}: cannot read policy file", path));
-  return parse_policy(buffer.str(), path, catalog);
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return parse_policy(text, path, catalog);
 }
 
 Policy default_policy(const Catalog& catalog) {

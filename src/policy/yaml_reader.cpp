@@ -1,9 +1,12 @@
 #include "policy/yaml_reader.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include "core/text.h"
 #include "policy/policy.h"
@@ -61,8 +64,80 @@ Severity YamlReader::severity(const YAML::Node& node, std::string_view what) con
                          hint_or(v, names, fmt::format("; expected one of: {}", fmt::join(names, ", ")))));
 }
 
+namespace {
+
+/// Counts the values of a document as the parser reports them, each alias as the size of what it
+/// names. yaml-cpp shares an aliased node rather than copying it, so only a walk of the document
+/// would expand it: this bounds every such walk.
+class ExpansionCounter : public YAML::EventHandler {
+ public:
+  explicit ExpansionCounter(std::string file) : file_(std::move(file)) {}
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { value(mark, anchor, 1); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = sizes_.find(anchor);
+    add(mark, it == sizes_.end() ? 1 : it->second);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                const std::string& /*value*/) override {
+    value(mark, anchor, 1);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    start(mark, anchor);
+  }
+  void OnSequenceEnd() override { end(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    start(mark, anchor);
+  }
+  void OnMapEnd() override { end(); }
+
+ private:
+  void add(const YAML::Mark& mark, std::uint64_t n) {
+    total_ += n;
+    if (total_ > kMaxExpandedValues) {
+      throw PolicyError(
+          fmt::format("{}:{}:{}: policy is too large with its aliases expanded: more than {} values "
+                      "(aliases of aliases, a 'billion laughs'); write the values out instead",
+                      file_, mark.line + 1, mark.column + 1, kMaxExpandedValues));
+    }
+  }
+  void value(const YAML::Mark& mark, YAML::anchor_t anchor, std::uint64_t n) {
+    add(mark, n);
+    if (anchor != YAML::NullAnchor) sizes_[anchor] = n;
+  }
+  void start(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    open_.push_back({anchor, total_});
+    add(mark, 1);
+  }
+  void end() {
+    if (open_.empty()) return;
+    auto [anchor, before] = open_.back();
+    open_.pop_back();
+    if (anchor != YAML::NullAnchor) sizes_[anchor] = total_ - before;
+  }
+
+  std::string file_;
+  std::uint64_t total_ = 0;
+  std::map<YAML::anchor_t, std::uint64_t> sizes_;
+  std::vector<std::pair<YAML::anchor_t, std::uint64_t>> open_;
+};
+
+}  // namespace
+
+void check_aliases(const std::string& text, const std::string& file) {
+  if (text.find('*') == std::string::npos) return;  // no alias: nothing to expand
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  ExpansionCounter counter(file);
+  while (parser.HandleNextDocument(counter)) {
+  }
+}
+
 void check_nesting(std::string_view text, const std::string& file) {
-  constexpr std::size_t kMaxPolicyBytes = std::size_t{1} << 20U;
   if (text.size() > kMaxPolicyBytes) throw PolicyError(fmt::format("{}:1:1: policy is larger than 1 MiB", file));
   int flow = 0;
   std::vector<std::size_t> indents;

@@ -1,5 +1,6 @@
 #pragma once
 // Internal to policy/: reading YAML nodes with errors that name file:line:col.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,19 @@ class YamlReader {
 /// before it sees the text. Throws PolicyError.
 void check_nesting(std::string_view text, const std::string& file);
 
+/// The largest policy file.
+inline constexpr std::size_t kMaxPolicyBytes = std::size_t{1} << 20U;
+
 /// The deepest nesting a policy may have.
 inline constexpr int kMaxNesting = 64;
+
+/// The most values a policy may hold with every alias expanded: more than a policy of the largest
+/// size can hold without aliases, far less than a "billion laughs" (aliases of aliases).
+inline constexpr std::uint64_t kMaxExpandedValues = 1'000'000;
+
+/// Refuses text whose aliases (`*name`) expand it past kMaxExpandedValues, at the alias that passes
+/// the limit, before anything walks the document. Throws PolicyError, or YAML::Exception when the
+/// text is not YAML.
+void check_aliases(const std::string& text, const std::string& file);
 
 }  // namespace calint::policy

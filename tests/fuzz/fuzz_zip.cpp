@@ -34,10 +34,10 @@ const std::string& zip_path() {
 
 SourceOptions lowered_limits() {
   SourceOptions options;
-  options.zip.max_entries = 200;
-  options.zip.max_entry_size = std::uint64_t{1} << 20U;
-  options.zip.max_total_size = std::uint64_t{4} << 20U;
-  options.zip.max_ratio = 200;
+  options.limits.zip.max_entries = 200;
+  options.limits.zip.max_entry_size = std::uint64_t{1} << 20U;
+  options.limits.zip.max_total_size = std::uint64_t{4} << 20U;
+  options.limits.zip.max_ratio = 200;
   return options;
 }
 
@@ -54,10 +54,10 @@ void check_listing(const ExportSource& source, const SourceOptions& options) {
     std::string bytes;
     std::string error;
     if (!source.read(f, bytes, error)) fuzz::violated("a listed entry cannot be read", error);
-    if (bytes.size() > options.zip.max_entry_size) fuzz::violated("an entry past the entry limit", f.rel_path);
+    if (bytes.size() > options.limits.zip.max_entry_size) fuzz::violated("an entry past the entry limit", f.rel_path);
     total += bytes.size();
   }
-  if (total > options.zip.max_total_size) fuzz::violated("entries past the total limit");
+  if (total > options.limits.zip.max_total_size) fuzz::violated("entries past the total limit");
 }
 
 }  // namespace
