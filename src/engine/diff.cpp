@@ -36,7 +36,7 @@ DiffSide audit_diff_side(const std::string& spec, const std::string& git_path, c
       side.report.tool_version = options.tool_version;
       return side;
     }
-    source = open_source(spec, {options.limits});
+    source = open_source(spec, {options.limits, nullptr});
   }
   AuditOptions opts = options;
   opts.paths.clear();
