@@ -167,9 +167,8 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
           if (load::names_from_file_name(f, static_cast<int>(i), named->part)) results[i] = std::move(named);
         }
         if (!results[i] && source.read(f, contents, error)) {
-          results[i] = std::make_unique<FileResult>(
-              load_one(f, static_cast<int>(i), std::move(contents), evaluator ? &*evaluator : nullptr, mode_of(f),
-                       limits));
+          results[i] = std::make_unique<FileResult>(load_one(f, static_cast<int>(i), std::move(contents),
+                                                             evaluator ? &*evaluator : nullptr, mode_of(f), limits));
         }
       } catch (const std::exception& e) {  // out of memory, say: this file fails, the audit goes on
         error = fmt::format("cannot audit: {}", e.what());

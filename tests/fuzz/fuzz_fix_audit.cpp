@@ -49,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<fix::FixTarget> targets;
     const auto& fixable = fix::fixable_rules();
     for (const auto& f : before.findings) {
-      if (std::find(fixable.begin(), fixable.end(), f.rule) != fixable.end()) targets.push_back({f.rule, f.element, f.key});
+      if (std::find(fixable.begin(), fixable.end(), f.rule) != fixable.end())
+        targets.push_back({f.rule, f.element, f.key});
     }
     if (targets.empty()) return 0;
     fix::FixSettings settings;
