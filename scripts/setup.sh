@@ -8,8 +8,8 @@ packages=(g++ cmake make pkg-config libpugixml-dev libyaml-cpp-dev libfmt-dev li
           nlohmann-json3-dev libssl-dev libzip-dev)
 for arg in "$@"; do
   case $arg in
-    --tests) packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm git pre-commit openssl) ;;
-    --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
+    --tests) packages+=(catch2 python3 python3-jsonschema python3-yaml chromium cmark-gfm git pre-commit openssl time) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev libfuzzer-14-dev time) ;;
     *) echo "usage: scripts/setup.sh [--tests] [--fuzz]" >&2; exit 2 ;;
   esac
 done

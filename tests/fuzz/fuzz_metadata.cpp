@@ -1,10 +1,12 @@
 // Fuzz target for one metadata reader: the input is a whole file of the kind named by
-// CALINT_FUZZ_FILE (e.g. "connectedApps/F.connectedApp-meta.xml"), read, audited by every rule
+// calint_fuzz_file (e.g. "connectedApps/F.connectedApp-meta.xml"), read, audited by every rule
 // and reported as text and JSON. Invariants: no exception escapes; every finding's location lies
 // inside the file; no secret planted in the file appears in any output.
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <string>
+#include <string_view>
 
 #include "core/date.h"
 #include "engine/engine.h"
@@ -14,23 +16,20 @@
 #include "policy/policy.h"
 #include "report/formats.h"
 
-#if !defined(CALINT_FUZZ_FILE) && !defined(CALINT_FUZZ_SETTINGS)
-#error "CALINT_FUZZ_FILE names the file kind this target reads (CALINT_FUZZ_SETTINGS: the first byte picks one)"
-#endif
+/// The kind of file this target reads, defined per target by tests/fuzz/CMakeLists.txt (one object
+/// of this file serves every metadata target): a path such as
+/// "connectedApps/F.connectedApp-meta.xml", or "settings", where the input's first byte picks the kind.
+extern const char* const calint_fuzz_file;
 
 namespace {
 
 /// The file the input becomes: the target's kind, or for settings the kind the first byte picks.
 std::string file_name(std::string& text) {
-#ifdef CALINT_FUZZ_SETTINGS
+  if (std::string_view(calint_fuzz_file) != "settings") return calint_fuzz_file;
   static constexpr const char* kSettings[] = {"MyDomain", "OauthOidc", "ConnectedApp", "Security", "ExternalClientApp"};
   std::size_t pick = text.empty() ? 0 : static_cast<unsigned char>(text[0]) % std::size(kSettings);
   if (!text.empty()) text.erase(0, 1);
   return std::string("settings/") + kSettings[pick] + ".settings-meta.xml";
-#else
-  (void)text;
-  return CALINT_FUZZ_FILE;
-#endif
 }
 
 }  // namespace
