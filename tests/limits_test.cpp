@@ -373,7 +373,7 @@ TEST_CASE("limits: line length in excerpts", "[limits]") {
   std::string line =
       std::string(10000, ' ') + token + "<consumerSecret>" + std::string(1554, 's') + "</consumerSecret><scopes>";
   std::size_t focus = line.size() - 8;
-  std::string around = load::redacted_line(line, 0, line.size(), load::secret_ranges(line), 200, focus);
+  std::string around = load::redacted_line(line, 0, line.size(), calint::secret_ranges(line), 200, focus);
   CHECK(around == "...[redacted]<consumerSecret>[redacted]</consumerSecret><scopes>");
 }
 

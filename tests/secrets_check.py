@@ -127,6 +127,9 @@ def build_export(root, cert):
             f'<?xml version="1.0" encoding="UTF-8"?>\n<SecuritySettings {NS}>\n    <passwordPolicies><apiOnlyUserHomePageURL>{s("S23")}Password</apiOnlyUserHomePageURL></passwordPolicies>\n    <samlPrivateKey>{s("S24")}</samlPrivateKey>\n</SecuritySettings>\n',
         "profiles/Admin.profile-meta.xml":
             f'<?xml version="1.0" encoding="UTF-8"?>\n<Profile {NS}>\n    <custom>false</custom>\n    <userLicense>Salesforce</userLicense>\n    <clientSecret>{s("S25")}</clientSecret>\n</Profile>\n',
+        # One line: the line CA103's fix changes also shows the secret.
+        "connectedApps/OneLine.connectedApp-meta.xml":
+            app("OneLine", f"        <consumerSecret>{s('S27')}</consumerSecret>").replace("\n", ""),
         "profiles/Broken.profile-meta.xml":
             f'<?xml version="1.0" encoding="UTF-8"?>\n<Profile {NS}>\n    <clientSecret>{s("S26")}</clientSecret><custom>x</custm>\n</Profile>\n',
     }
@@ -141,7 +144,14 @@ def build_export(root, cert):
     (root / "policy.yaml").write_text(
         "version: 1\nexceptions:\n  - app: Plain\n    rule: CA101\n    justification: accepted for the test\n"
         "    expires: 2099-01-01\n")
-    return [k for k in SECRETS if k not in ("S21", "S23") and int(k[1:]) <= 26]
+    # A token-usage export with the live token columns calint must never read: a good row, and rows
+    # that are errors (a stray quote, a short row) with tokens in them.
+    (root / "tokens.csv").write_text(
+        "AppName,UserId,CreatedDate,LastUsedDate,UseCount,AccessToken,RequestToken,DeleteToken\r\n"
+        f"Plain,005000000000001AAA,2026-01-02T00:00:00.000+0000,2026-05-01T00:00:00.000+0000,3,{s('S28')},{s('S29')},x\r\n"
+        f'Plain,005000000000002AAA,2026-01-02,2026-05-01,1,"{s("S30")}"x,{s("S31")},x\r\n'
+        f"Unknown App,005000000000003AAA,2026-01-02,not-a-date,1,{s('S32')}\r\n")
+    return [k for k in SECRETS if k not in ("S21", "S23") and int(k[1:]) <= 32]
 
 
 def forms(secret):
@@ -202,6 +212,24 @@ def main():
                                     *common, "--write-baseline", str(out / "baseline.json")], tmp)
         texts["partial run"] = stdout + stderr
         texts["baseline"] = (out / "baseline.json").read_text() if (out / "baseline.json").exists() else ""
+        # Usage evidence: every format, with live token columns and broken rows in the CSV.
+        for fmt in formats:
+            code, stdout, stderr = run(["audit", str(root), "--usage", str(root / "tokens.csv"), "--format", fmt, *common],
+                                       tmp)
+            texts[f"audit --usage --format {fmt}"] = stdout + stderr
+        if "line 3" not in texts["audit --usage --format text"] and "tokens.csv:3" not in texts["audit --usage --format text"]:
+            failures.append("the broken token rows were not reported: the usage test exercises nothing")
+        # calint fix --diff: CA103's fix edits the line after consumerSecret, so context would show
+        # it; on OneLine the changed line itself holds it.
+        fix_root = pathlib.Path(tmp) / "fix-org"
+        shutil.copytree(root, fix_root)
+        code, stdout, stderr = run(["fix", str(fix_root), "--unsafe-fixes", "--diff", "--policy", str(root / "policy.yaml")],
+                                   tmp)
+        texts["fix --diff"] = stdout + stderr
+        if "+        <isAdminApproved>true</isAdminApproved>" not in stdout or "OneLine" not in stderr:
+            failures.append(f"fix --diff did not edit the lines next to secrets: the test exercises nothing: {stderr}")
+        code, stdout, stderr = run(["fix", str(fix_root), "--unsafe-fixes", "--policy", str(root / "policy.yaml")], tmp)
+        texts["fix"] = stdout + stderr
         for rule in ("CA401", "CA000"):
             code, stdout, stderr = run(["explain", rule], tmp)
             texts[f"explain {rule}"] = stdout + stderr

@@ -236,9 +236,20 @@ int run_fix_command(const FixArgs& a, Console& console) {
   }
 
   if (a.diff) {
-    for (const auto& [path, text] : *overlay) console.out << fix::unified_diff(files[path].before, text, path);
-  } else {
     for (const auto& [path, text] : *overlay) {
+      if (auto diff = fix::unified_diff(files[path].before, text, path)) {
+        console.out << *diff;
+      } else {
+        err << fmt::format(
+            "{}: note: diff not shown: a line it changes also shows a secret; "
+            "apply the fix without --diff and review the file where secrets may be seen\n",
+            path);
+      }
+    }
+  } else {
+    for (const auto& entry : *overlay) {
+      const std::string& path = entry.first;
+      const std::string& text = entry.second;  // a named reference: clang 14 cannot capture a binding
       std::string error;
       if (!write_file_atomically(
               path, [&](std::ostream& o) { o << text; }, error)) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/secrets.h"
+
 #include <fmt/format.h>
 
 namespace calint::fix {
@@ -27,6 +29,7 @@ enum class Op { Keep, Remove, Add };
 struct Edit {
   Op op;
   std::string_view line;
+  bool secret = false;  ///< the line shows (part of) a secret
 };
 
 /// The edit script between a and b: common prefix and suffix kept, the middle by longest common
@@ -78,15 +81,91 @@ std::string range(std::size_t start, std::size_t count) {
   return fmt::format("{},{}", count == 0 ? start - 1 : start, count);
 }
 
+/// For each line of `lines` (views into `text`), whether it shows part of a secret or anything that
+/// looks like a key or token (what evidence excerpts mask).
+std::vector<bool> secret_lines(std::string_view text, const std::vector<std::string_view>& lines) {
+  const auto ranges = secret_ranges(text);
+  std::vector<bool> out(lines.size(), false);
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto begin = static_cast<std::size_t>(lines[i].data() - text.data());
+    const std::size_t end = begin + lines[i].size();
+    if (!key_like_tokens(lines[i]).empty()) {  // a key or a certificate: never worth printing
+      out[i] = true;
+      continue;
+    }
+    while (r < ranges.size() && ranges[r].second <= begin) ++r;
+    for (std::size_t k = r; k < ranges.size() && ranges[k].first < end; ++k) {
+      if (ranges[k].first < ranges[k].second && ranges[k].second > begin) out[i] = true;
+    }
+  }
+  return out;
+}
+
+/// The path as a diff header names it: as is, or quoted as git quotes it when it holds a control
+/// character, a quote or a backslash (a hostile file name cannot break the diff into lines).
+std::string header_path(std::string_view prefix, std::string_view path) {
+  bool plain = std::none_of(path.begin(), path.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"' || c == '\\';
+  });
+  std::string out;
+  out.reserve(path.size() + prefix.size() + 2);
+  if (plain) return out.append(prefix).append(path);
+  out.push_back('"');
+  out.append(prefix);
+  for (char c : path) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
 }  // namespace
 
-std::string unified_diff(std::string_view before, std::string_view after, std::string_view path) {
-  if (before == after) return {};
+std::optional<std::string> unified_diff(std::string_view before, std::string_view after, std::string_view path) {
+  if (before == after) return std::string();
   const auto a = lines_of(before);
   const auto b = lines_of(after);
-  const std::vector<Edit> script = edit_script(a, b);
+  std::vector<Edit> script = edit_script(a, b);
+  {
+    // Which entries show a secret: a changed one withholds the diff, a kept one is never context.
+    const auto secret_a = secret_lines(before, a);
+    const auto secret_b = secret_lines(after, b);
+    std::size_t i = 0, j = 0;
+    for (auto& e : script) {
+      if (e.op == Op::Add) {
+        e.secret = secret_b[j++];
+      } else {
+        e.secret = secret_a[i++];
+        if (e.op == Op::Keep) ++j;
+      }
+      if (e.secret && e.op != Op::Keep) return std::nullopt;
+    }
+  }
   constexpr std::size_t kContext = 3;
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
+  std::string out = fmt::format("--- {}\n+++ {}\n", header_path("a/", path), header_path("b/", path));
   std::size_t k = 0;
   while (k < script.size()) {
     if (script[k].op == Op::Keep) {
@@ -94,8 +173,10 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
       continue;
     }
     // A hunk: from kContext lines before this change to kContext lines after the last change
-    // that is within 2 * kContext kept lines of the previous one.
-    std::size_t begin = k >= kContext ? k - kContext : 0;
+    // that is within 2 * kContext kept lines of the previous one. Context stops short of a line
+    // that shows a secret, and such a line between two changes splits the hunk.
+    std::size_t begin = k;
+    while (begin > 0 && k - begin < kContext && script[begin - 1].op == Op::Keep && !script[begin - 1].secret) --begin;
     std::size_t end = k;
     while (end < script.size()) {
       if (script[end].op != Op::Keep) {
@@ -103,9 +184,13 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
         continue;
       }
       std::size_t run = end;
-      while (run < script.size() && script[run].op == Op::Keep) ++run;
-      if (run == script.size() || run - end > 2 * kContext) {
-        end = std::min(script.size(), end + kContext);
+      bool secret = false;
+      for (; run < script.size() && script[run].op == Op::Keep; ++run) secret = secret || script[run].secret;
+      if (run == script.size() || run - end > 2 * kContext || secret) {
+        std::size_t stop = std::min(script.size(), end + kContext);
+        std::size_t i = end;
+        while (i < stop && !script[i].secret) ++i;
+        end = i;
         break;
       }
       end = run;

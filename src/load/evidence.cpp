@@ -28,7 +28,7 @@ std::size_t column_offset(std::string_view line, int column) {
 /// Sets the evidence of the findings of one file.
 void fill(std::string_view text, const std::vector<Finding*>& findings) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte-order mark is not evidence
-  auto secrets = load::secret_ranges(text);
+  auto secrets = calint::secret_ranges(text);
   // Line starts are found once, in step with the findings sorted by line.
   std::vector<Finding*> by_line = findings;
   std::sort(by_line.begin(), by_line.end(), [](const Finding* a, const Finding* b) { return a->line < b->line; });

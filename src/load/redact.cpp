@@ -3,72 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/secrets.h"
 #include "core/text.h"
-#include "load/secrets.h"
 #include "load/xml_text.h"
 
 namespace calint::load {
-
-std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  // 1. The value of every secret element.
-  std::size_t pos = 0;
-  while ((pos = text.find('<', pos)) != std::string_view::npos) {
-    std::size_t name_end = pos + 1;
-    auto ends_name = [](char c) {
-      return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' || c == '<';
-    };
-    while (name_end < text.size() && !ends_name(text[name_end])) ++name_end;
-    std::string_view name = text.substr(pos + 1, name_end - pos - 1);
-    pos = name_end;
-    if (name.empty() || name.front() == '!' || name.front() == '?' || !is_secret_element(name)) continue;
-    std::size_t value_start = text.find('>', name_end);
-    value_start = value_start == std::string_view::npos ? name_end : value_start + 1;
-    std::size_t value_end = text.find("</" + std::string(name), value_start);
-    if (value_end == std::string_view::npos) value_end = text.size();
-    out.emplace_back(value_start, value_end);
-  }
-  // 2. PEM private keys in any element: from the BEGIN line to the END line.
-  for (std::size_t k = text.find("PRIVATE KEY-----"); k != std::string_view::npos;
-       k = text.find("PRIVATE KEY-----", k + 1)) {
-    std::size_t from = text.rfind('\n', k);
-    from = from == std::string_view::npos ? 0 : from + 1;
-    std::size_t to = text.find("-----END", k + 1);
-    to = to == std::string_view::npos ? text.size() : text.find('\n', to);
-    out.emplace_back(from, to == std::string_view::npos ? text.size() : to);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-namespace {
-
-bool token_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-         std::string_view("+/=_-").find(c) != std::string_view::npos;
-}
-
-/// Marks key-like tokens of `line`: runs of base64/hex characters, long, with digits and letters
-/// (API names rarely have digits). No excerpt needs one, whatever element holds it.
-void mask_tokens(std::string_view line, std::vector<bool>& masked) {
-  constexpr std::size_t kTokenRun = 24;
-  for (std::size_t i = 0; i < line.size();) {
-    std::size_t j = i;
-    bool digit = false;
-    bool alpha = false;
-    while (j < line.size() && token_char(line[j])) {
-      digit = digit || std::isdigit(static_cast<unsigned char>(line[j])) != 0;
-      alpha = alpha || std::isalpha(static_cast<unsigned char>(line[j])) != 0;
-      ++j;
-    }
-    if (j - i >= kTokenRun && digit && alpha) {
-      std::fill(masked.begin() + static_cast<std::ptrdiff_t>(i), masked.begin() + static_cast<std::ptrdiff_t>(j), true);
-    }
-    i = j == i ? i + 1 : j;
-  }
-}
-
-}  // namespace
 
 std::string redacted_line(std::string_view text, std::size_t start, std::size_t end,
                           const std::vector<std::pair<std::size_t, std::size_t>>& secrets, std::size_t max_bytes,
@@ -99,13 +38,16 @@ std::string redacted_line(std::string_view text, std::size_t start, std::size_t 
     if (from >= end) break;
     for (std::size_t i = std::max(from, start); i < std::min(to, end); ++i) masked[i - start] = true;
   }
-  mask_tokens(line, masked);
-  // A run the window cuts may be the visible part of a longer token: masked whole.
-  if (cut_before && token_char(text[start - 1])) {
-    for (std::size_t i = 0; i < line.size() && token_char(line[i]); ++i) masked[i] = true;
+  for (const auto& [from, to] : key_like_tokens(line)) {
+    std::fill(masked.begin() + static_cast<std::ptrdiff_t>(from), masked.begin() + static_cast<std::ptrdiff_t>(to),
+              true);
   }
-  if (cut_after && token_char(text[end])) {
-    for (std::size_t i = line.size(); i > 0 && token_char(line[i - 1]); --i) masked[i - 1] = true;
+  // A run the window cuts may be the visible part of a longer token: masked whole.
+  if (cut_before && is_token_char(text[start - 1])) {
+    for (std::size_t i = 0; i < line.size() && is_token_char(line[i]); ++i) masked[i] = true;
+  }
+  if (cut_after && is_token_char(text[end])) {
+    for (std::size_t i = line.size(); i > 0 && is_token_char(line[i - 1]); --i) masked[i - 1] = true;
   }
 
   std::string out;

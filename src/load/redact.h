@@ -7,13 +7,9 @@
 #include <utility>
 #include <vector>
 
-namespace calint::load {
+#include "core/secrets.h"  // secret_ranges
 
-/// The byte ranges [first, second) of `text` that no report may show, sorted: the value of every
-/// element whose name suggests a secret (from its start tag to its end tag, CDATA and comments
-/// included, or to the end of the text when a broken file never closes it), and every PEM private
-/// key from its BEGIN line to its END line. One pass over the text.
-std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text);
+namespace calint::load {
 
 /// The line [start, end) of `text`, with the secret ranges and anything that looks like a key or
 /// token (a long run of base64/hex characters mixing digits and letters) replaced by

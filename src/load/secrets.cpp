@@ -8,52 +8,6 @@
 
 namespace calint::load {
 
-namespace {
-
-/// Whether `lower_needle` (lower case) occurs in `hay` without regard to ASCII case.
-bool contains_folded(std::string_view hay, std::string_view lower_needle) {
-  if (hay.size() < lower_needle.size()) return false;
-  for (std::size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
-    std::size_t k = 0;
-    while (k < lower_needle.size()) {
-      char c = hay[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != lower_needle[k]) break;
-      ++k;
-    }
-    if (k == lower_needle.size()) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool is_secret_element(std::string_view name) {
-  // Called for every start tag of every file shown in evidence: one pass, no allocation.
-  auto colon = name.rfind(':');
-  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    std::string_view rest = name.substr(i);
-    switch (name[i] | 0x20) {
-      case 's':
-        if (contains_folded(rest.substr(0, 6), "secret") || contains_folded(rest.substr(0, 9), "sessionid"))
-          return true;
-        break;
-      case 'p':
-        if (contains_folded(rest.substr(0, 8), "password") || contains_folded(rest.substr(0, 10), "privatekey") ||
-            contains_folded(rest.substr(0, 11), "private_key"))
-          return true;
-        break;
-      case 'a':
-        if (contains_folded(rest.substr(0, 11), "accesstoken")) return true;
-        break;
-      default:
-        break;
-    }
-  }
-  return false;
-}
-
 bool holds_secret_value(std::string_view name, std::string_view value) {
   std::string lower = to_lower(name);
   return lower.size() >= 6 && lower.compare(lower.size() - 6, 6, "secret") == 0 && !value.empty() && value != "true" &&

@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/secrets.h"  // is_secret_element
 #include "load/xml_text.h"
 #include "model/common.h"
 
@@ -14,10 +15,6 @@ namespace calint::load {
 /// clientSecret) and a value that is not a flag (isConsumerSecretOptional and
 /// shouldRotateConsumerSecret are settings, not secrets).
 bool holds_secret_value(std::string_view name, std::string_view value);
-
-/// True when an element of this name holds a secret that no report may show (broader than
-/// holds_secret_value: excerpts also hide passwords, private keys and tokens).
-bool is_secret_element(std::string_view name);
 
 /// Every element under `root` that holds a committed secret, by location and path. Iterative:
 /// nesting depth cannot exhaust the stack.

@@ -33,6 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& o : r.outcomes) fixed = fixed || o.status == fix::FixStatus::Fixed;
   if (!fixed && r.text != text) fuzz::violated("text changed without a fix", text);
   if (r.text != text && !fix::map_xml(r.text).ok) fuzz::violated("a fix broke the XML", r.text);
-  if (fix::unified_diff(text, r.text, "f").empty() != (r.text == text)) fuzz::violated("diff disagrees", text);
+  const auto diff = fix::unified_diff(text, r.text, "f");
+  if (diff && diff->empty() != (r.text == text)) fuzz::violated("diff disagrees", text);
+  if (diff) {
+    for (const auto& secret : fuzz::planted_secrets(text)) {
+      if (fuzz::shows(*diff, secret)) fuzz::violated("secret in the diff", secret);
+    }
+  }
   return 0;
 }

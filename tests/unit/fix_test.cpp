@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 
 #include "fix/fixer.h"
 #include "fix/unified_diff.h"
@@ -162,12 +164,71 @@ TEST_CASE("fix: no fix for other rules or for text that is not metadata XML; hos
 }
 
 TEST_CASE("unified diff: hunks with context, counts and missing final newline", "[fix]") {
-  CHECK(fix::unified_diff("a\n", "a\n", "f") == "");
+  CHECK(fix::unified_diff("a\n", "a\n", "f") == std::optional<std::string>(""));
   std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
   std::string after = "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13";
   CHECK(fix::unified_diff(before, after, "x.xml") ==
         "--- a/x.xml\n+++ b/x.xml\n@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n"
         "@@ -10,3 +10,4 @@\n 10\n 11\n 12\n+13\n\\ No newline at end of file\n");
+}
+
+namespace {
+
+/// `text` with the first `from` replaced by `to` (appends: GCC 12's -Wrestrict misfires on replace).
+std::string replaced(std::string_view text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  std::string out;
+  out.append(text.substr(0, at)).append(to).append(text.substr(at + from.size()));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("unified diff: a line that shows a secret is never context, and never a changed line", "[fix]") {
+  const std::string before =
+      "<oauthConfig>\n"
+      "    <callbackUrl>https://x</callbackUrl>\n"
+      "    <consumerKey>KEY</consumerKey>\n"
+      "    <consumerSecret>S3cretValue</consumerSecret>\n"
+      "    <isAdminApproved>false</isAdminApproved>\n"
+      "    <privateKey>\n"
+      "      PK-line-2\n"
+      "    </privateKey>\n"
+      "    <scopes>Api</scopes>\n"
+      "</oauthConfig>\n";
+  const std::string after = replaced(before, "false", "true");
+  // Leading context stops at the secret above; trailing context stops at the secret below (all
+  // three of its lines), so the hunk is the changed line alone.
+  CHECK(fix::unified_diff(before, after, "a.xml") ==
+        std::optional<std::string>("--- a/a.xml\n+++ b/a.xml\n@@ -5 +5 @@\n"
+                                   "-    <isAdminApproved>false</isAdminApproved>\n"
+                                   "+    <isAdminApproved>true</isAdminApproved>\n"));
+  // Two changes around a secret: two hunks, the secret in neither.
+  const std::string both = replaced(after, "Api", "Web");
+  auto d = fix::unified_diff(before, both, "a.xml");
+  REQUIRE(d.has_value());
+  CHECK(d->find("S3cret") == std::string::npos);
+  CHECK(d->find("PK-line-2") == std::string::npos);
+  CHECK(d->find(
+            "@@ -5 +5 @@\n-    <isAdminApproved>false</isAdminApproved>\n+    <isAdminApproved>true</isAdminApproved>\n"
+            "@@ -9,2 +9,2 @@\n-    <scopes>Api</scopes>\n+    <scopes>Web</scopes>\n </oauthConfig>\n") !=
+        std::string::npos);
+  // A file on one line: the changed line shows the secret, so there is no diff to show.
+  std::string one = "<a><consumerSecret>S3cretValue</consumerSecret><isAdminApproved>false</isAdminApproved></a>\n";
+  const std::string one_after = replaced(one, "false", "true");
+  CHECK_FALSE(fix::unified_diff(one, one_after, "a.xml").has_value());
+  // An empty secret element hides nothing: its line may be context.
+  std::string empty = "<a>\n<consumerSecret></consumerSecret>\n<x>1</x>\n</a>\n";
+  const std::string empty_after = replaced(empty, "<x>1", "<x>2");
+  CHECK(fix::unified_diff(empty, empty_after, "e.xml")->find(" <consumerSecret></consumerSecret>\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("unified diff: a path with control characters or quotes is quoted as git quotes it", "[fix]") {
+  auto d = fix::unified_diff("a\n", "b\n", "connectedApps/x\n+++ y\"\\.xml");
+  REQUIRE(d.has_value());
+  CHECK(d->rfind("--- \"a/connectedApps/x\\n+++ y\\\"\\\\.xml\"\n+++ \"b/connectedApps/x\\n+++ y\\\"\\\\.xml\"\n@@",
+                 0) == 0);
 }
 
 TEST_CASE("calint fix on the sample org: fixed findings gone, only announced ones new, other bytes kept",
@@ -214,7 +275,7 @@ TEST_CASE("calint fix on the sample org: fixed findings gone, only announced one
     if (now.at(path) == text) continue;
     ++changed;
     CHECK(path.find("connectedApps") + path.find("extlClntApp") != 2 * std::string::npos);
-    std::string d = fix::unified_diff(text, now.at(path), path);
+    std::string d = fix::unified_diff(text, now.at(path), path).value_or("");
     std::size_t lines = 0;
     for (std::size_t p = d.find("\n+"); p != std::string::npos; p = d.find("\n+", p + 1)) ++lines;
     CHECK(lines <= 8);

@@ -1,0 +1,31 @@
+#pragma once
+// Where secrets are in a metadata file's text. calint reports that a secret is committed, never what
+// it is: evidence excerpts (load/redact.h) and the diffs of `calint fix` (fix/unified_diff.h) leave
+// out what these name.
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace calint {
+
+/// True when an element of this name holds a secret that no report may show: a name containing
+/// "secret", "sessionid", "password", "privatekey", "private_key" or "accesstoken" in any case, a
+/// namespace prefix ignored.
+bool is_secret_element(std::string_view name);
+
+/// The byte ranges [first, second) of `text` that no output may show, sorted: the value of every
+/// element whose name suggests a secret (from its start tag to its end tag, CDATA and comments
+/// included, or to the end of the text when a broken file never closes it), and every PEM private
+/// key from its BEGIN line to its END line. One pass over the text.
+std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text);
+
+/// A character of a key or token as they are written (base64, hex, URL-safe base64).
+bool is_token_char(char c);
+
+/// The ranges [first, second) of `line` that look like a key or token, whatever element holds them:
+/// runs of 24 or more token characters that mix digits and letters (API names rarely have digits).
+/// No excerpt needs one, and a consumer key or a certificate body is never worth printing.
+std::vector<std::pair<std::size_t, std::size_t>> key_like_tokens(std::string_view line);
+
+}  // namespace calint
