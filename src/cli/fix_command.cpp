@@ -236,8 +236,9 @@ int run_fix_command(const FixArgs& a, Console& console) {
   }
 
   if (a.diff) {
+    bool context_cut = false;
     for (const auto& [path, text] : *overlay) {
-      if (auto diff = fix::unified_diff(files[path].before, text, path)) {
+      if (auto diff = fix::unified_diff(files[path].before, text, path, &context_cut)) {
         console.out << *diff;
       } else {
         err << fmt::format(
@@ -245,6 +246,10 @@ int run_fix_command(const FixArgs& a, Console& console) {
             "apply the fix without --diff and review the file where secrets may be seen\n",
             path);
       }
+    }
+    if (context_cut) {
+      err << "note: a hunk ends without context where the next line shows a secret: apply the diff with "
+             "`git apply --unidiff-zero` or `patch -p1`\n";
     }
   } else {
     for (const auto& entry : *overlay) {

@@ -81,6 +81,15 @@ std::string range(std::size_t start, std::size_t count) {
   return fmt::format("{},{}", count == 0 ? start - 1 : start, count);
 }
 
+/// An element value that is no secret whatever the element's name (isConsumerSecretOptional):
+/// empty, or a boolean.
+bool is_flag(std::string_view value) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!value.empty() && blank(value.front())) value.remove_prefix(1);
+  while (!value.empty() && blank(value.back())) value.remove_suffix(1);
+  return value.empty() || value == "true" || value == "false";
+}
+
 /// For each line of `lines` (views into `text`), whether it shows part of a secret or anything that
 /// looks like a key or token (what evidence excerpts mask).
 std::vector<bool> secret_lines(std::string_view text, const std::vector<std::string_view>& lines) {
@@ -96,7 +105,9 @@ std::vector<bool> secret_lines(std::string_view text, const std::vector<std::str
     }
     while (r < ranges.size() && ranges[r].second <= begin) ++r;
     for (std::size_t k = r; k < ranges.size() && ranges[k].first < end; ++k) {
-      if (ranges[k].first < ranges[k].second && ranges[k].second > begin) out[i] = true;
+      if (ranges[k].second > begin && !is_flag(text.substr(ranges[k].first, ranges[k].second - ranges[k].first))) {
+        out[i] = true;
+      }
     }
   }
   return out;
@@ -144,7 +155,8 @@ std::string header_path(std::string_view prefix, std::string_view path) {
 
 }  // namespace
 
-std::optional<std::string> unified_diff(std::string_view before, std::string_view after, std::string_view path) {
+std::optional<std::string> unified_diff(std::string_view before, std::string_view after, std::string_view path,
+                                        bool* context_cut) {
   if (before == after) return std::string();
   const auto a = lines_of(before);
   const auto b = lines_of(after);
@@ -190,6 +202,8 @@ std::optional<std::string> unified_diff(std::string_view before, std::string_vie
         std::size_t stop = std::min(script.size(), end + kContext);
         std::size_t i = end;
         while (i < stop && !script[i].secret) ++i;
+        // No trailing context before the end of the file: git apply wants --unidiff-zero for it.
+        if (i == end && end < script.size() && context_cut != nullptr) *context_cut = true;
         end = i;
         break;
       }

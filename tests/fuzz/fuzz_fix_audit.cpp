@@ -2,7 +2,8 @@
 // input is a Connected App file. It is audited; every finding of a rule with a fix (safe or unsafe)
 // is fixed with --unsafe-fixes; the fixed text is audited again. Invariants: nothing throws; a file
 // that parsed still parses after fixing (no CA000); a file that did not parse is never edited;
-// re-auditing the fixed file does not crash; no planted secret is lost from the file.
+// re-auditing the fixed file does not crash; no planted secret is lost from the file, nor shown by
+// the diff `calint fix --diff` prints.
 #include <algorithm>
 #include <sstream>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/date.h"
 #include "engine/engine.h"
 #include "fix/fixer.h"
+#include "fix/unified_diff.h"
 #include "fuzz_support.h"
 #include "load/loader.h"
 #include "load/source.h"
@@ -65,8 +67,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     Report after = audit(result.text);
     if (broken(after)) fuzz::violated("the fixed file does not parse", result.text);
+    const auto diff = fix::unified_diff(text, result.text, kFile);
     for (const auto& secret : fuzz::planted_secrets(text)) {
       if (result.text.find(secret) == std::string::npos) fuzz::violated("the fix lost a secret's element", secret);
+      if (diff && fuzz::shows(*diff, secret)) fuzz::violated("fix --diff shows a secret", secret);
     }
   } catch (const std::exception& e) {
     fuzz::violated("exception escaped", e.what());

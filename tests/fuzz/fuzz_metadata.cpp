@@ -4,7 +4,6 @@
 // inside the file; no secret planted in the file appears in any output.
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -49,22 +48,7 @@ std::string audit_and_render(std::string text) {
   Report report;
   report.roots.push_back(ExportRoot{"org", ""});
   audit_export(loaded.model, 0, policy, builtin_catalog(), Date{20000}, report);
-  finalize(report);
-  const int lines = fuzz::line_count(text);
-  for (const auto& f : report.findings) {
-    if (f.file.empty()) continue;
-    if (f.line < 1 || f.line > lines || f.column < 1) fuzz::violated("location outside the file", f.message);
-  }
-  ReportView view = make_view(report);
-  std::string all;
-  for (const auto& format : formats()) {
-    std::ostringstream out;
-    format.write(out, view, FormatOptions{});
-    all += out.str();
-  }
-  for (const auto& n : report.notes) all += n + "\n";
-  for (const auto& w : report.warnings) all += w + "\n";
-  return all;
+  return fuzz::locate_and_render(report, text);
 }
 
 }  // namespace
@@ -74,14 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     std::string output = audit_and_render(text);
     if (std::getenv("CALINT_FUZZ_DUMP") != nullptr) std::fprintf(stderr, "%s\n", output.c_str());
-    for (const auto& secret : fuzz::planted_secrets(text)) {
-      if (!fuzz::shows(output, secret)) continue;
-      // Shown: a leak only if it comes from the secret, not from text that happens to spell it (a
-      // date, a fingerprint). The same input with the secret replaced must not show it.
-      std::string other = text;
-      other.replace(other.find(secret), secret.size(), std::string(secret.size(), 'Q'));
-      if (!fuzz::shows(audit_and_render(other), secret)) fuzz::violated("a report shows a secret", secret);
-    }
+    // Shown: a leak only if it comes from the secret, not from text that happens to spell it.
+    fuzz::check_secrets(text, output, [](const std::string& other) { return audit_and_render(other); });
   } catch (const std::exception& e) {
     fuzz::violated("exception escaped", e.what());
   }

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
+
+#include "core/report.h"
+#include "engine/engine.h"
+#include "report/formats.h"
 
 namespace calint::fuzz {
 
@@ -92,5 +97,34 @@ bool shows(std::string_view output, std::string_view secret) {
 }
 
 int line_count(std::string_view text) { return 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+
+std::string locate_and_render(Report& report, std::string_view text) {
+  finalize(report);
+  const int lines = line_count(text);
+  for (const auto& f : report.findings) {
+    if (f.file.empty()) continue;
+    if (f.line < 1 || f.line > lines || f.column < 1) violated("location outside the file", f.message);
+  }
+  ReportView view = make_view(report);
+  std::string all;
+  for (const auto& format : formats()) {
+    std::ostringstream out;
+    format.write(out, view, FormatOptions{});
+    all += out.str();
+  }
+  for (const auto& n : report.notes) all += n + "\n";
+  for (const auto& w : report.warnings) all += w + "\n";
+  return all;
+}
+
+void check_secrets(const std::string& text, std::string_view output,
+                   const std::function<std::string(const std::string&)>& render) {
+  for (const auto& secret : planted_secrets(text)) {
+    if (!shows(output, secret)) continue;
+    std::string other = text;
+    other.replace(other.find(secret), secret.size(), std::string(secret.size(), 'Q'));
+    if (!shows(render(other), secret)) violated("a report shows a secret", secret);
+  }
+}
 
 }  // namespace calint::fuzz

@@ -3,9 +3,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace calint {
+struct Report;
+}
 
 namespace calint::fuzz {
 
@@ -25,5 +30,15 @@ bool shows(std::string_view output, std::string_view secret);
 
 /// Number of lines of `text` (a file without a final newline still has its last line).
 int line_count(std::string_view text);
+
+/// Finishes `report`, audited from the one file `text`, checks that every finding's location lies
+/// inside that file, and returns every format's output, the notes and the warnings, one after the
+/// other.
+std::string locate_and_render(Report& report, std::string_view text);
+
+/// For each secret planted in `text` that `output` shows: a violation, unless `render` of the same
+/// input with that secret replaced shows it too (then other text spells it: a date, a fingerprint).
+void check_secrets(const std::string& text, std::string_view output,
+                   const std::function<std::string(const std::string&)>& render);
 
 }  // namespace calint::fuzz

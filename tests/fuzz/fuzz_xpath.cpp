@@ -5,7 +5,6 @@
 // PolicyError at policy.yaml:LINE:COL; no other exception escapes; every match lies inside the
 // file; no secret planted in the file is shown, whatever the expression selects.
 #include <cstdio>
-#include <sstream>
 #include <string>
 
 #include "core/date.h"
@@ -54,22 +53,7 @@ std::string audit_and_render(const std::string& xpath, const std::string& xml) {
   Report report;
   report.roots.push_back(ExportRoot{"org", ""});
   audit_export(loaded.model, 0, policy, catalog, Date{20000}, report);
-  finalize(report);
-  const int lines = fuzz::line_count(xml);
-  for (const auto& f : report.findings) {
-    if (f.file.empty()) continue;
-    if (f.line < 1 || f.line > lines || f.column < 1) fuzz::violated("location outside the file", f.message);
-  }
-  ReportView view = make_view(report);
-  std::string all;
-  for (const auto& format : formats()) {
-    std::ostringstream out;
-    format.write(out, view, FormatOptions{});
-    all += out.str();
-  }
-  for (const auto& n : report.notes) all += n + "\n";
-  for (const auto& w : report.warnings) all += w + "\n";
-  return all;
+  return fuzz::locate_and_render(report, xml);
 }
 
 }  // namespace
@@ -82,12 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string xml = nl == std::string::npos ? std::string() : input.substr(nl + 1);
   try {
     std::string output = audit_and_render(xpath, xml);
-    for (const auto& secret : fuzz::planted_secrets(xml)) {
-      if (!fuzz::shows(output, secret)) continue;
-      std::string other = xml;
-      other.replace(other.find(secret), secret.size(), std::string(secret.size(), 'Q'));
-      if (!fuzz::shows(audit_and_render(xpath, other), secret)) fuzz::violated("a report shows a secret", secret);
-    }
+    fuzz::check_secrets(xml, output, [&](const std::string& other) { return audit_and_render(xpath, other); });
   } catch (const std::exception& e) {
     fuzz::violated("exception escaped", e.what());
   }

@@ -199,10 +199,12 @@ TEST_CASE("unified diff: a line that shows a secret is never context, and never 
   const std::string after = replaced(before, "false", "true");
   // Leading context stops at the secret above; trailing context stops at the secret below (all
   // three of its lines), so the hunk is the changed line alone.
-  CHECK(fix::unified_diff(before, after, "a.xml") ==
+  bool cut = false;
+  CHECK(fix::unified_diff(before, after, "a.xml", &cut) ==
         std::optional<std::string>("--- a/a.xml\n+++ b/a.xml\n@@ -5 +5 @@\n"
                                    "-    <isAdminApproved>false</isAdminApproved>\n"
                                    "+    <isAdminApproved>true</isAdminApproved>\n"));
+  CHECK(cut);  // no trailing context before the end: git apply needs --unidiff-zero
   // Two changes around a secret: two hunks, the secret in neither.
   const std::string both = replaced(after, "Api", "Web");
   auto d = fix::unified_diff(before, both, "a.xml");
@@ -220,8 +222,29 @@ TEST_CASE("unified diff: a line that shows a secret is never context, and never 
   // An empty secret element hides nothing: its line may be context.
   std::string empty = "<a>\n<consumerSecret></consumerSecret>\n<x>1</x>\n</a>\n";
   const std::string empty_after = replaced(empty, "<x>1", "<x>2");
-  CHECK(fix::unified_diff(empty, empty_after, "e.xml")->find(" <consumerSecret></consumerSecret>\n") !=
+  cut = false;
+  CHECK(fix::unified_diff(empty, empty_after, "e.xml", &cut)->find(" <consumerSecret></consumerSecret>\n") !=
         std::string::npos);
+  CHECK_FALSE(cut);
+}
+
+TEST_CASE("unified diff: flags are no secrets, keys and certificates are never context", "[fix]") {
+  const std::string before =
+      "<a>\n"
+      "    <consumerKey>3MVG9igNVW5mZVnXrVx_V11V80bNasrAp0Uhupb694</consumerKey>\n"
+      "    <isAdminApproved>false</isAdminApproved>\n"
+      "    <isConsumerSecretOptional>false</isConsumerSecretOptional>\n"
+      "    <shouldRotateConsumerSecret> true </shouldRotateConsumerSecret>\n"
+      "</a>\n";
+  bool cut = false;
+  auto d = fix::unified_diff(before, replaced(before, ">false<", ">true<"), "a.xml", &cut);
+  REQUIRE(d.has_value());
+  CHECK(*d ==
+        "--- a/a.xml\n+++ b/a.xml\n@@ -3,4 +3,4 @@\n"
+        "-    <isAdminApproved>false</isAdminApproved>\n+    <isAdminApproved>true</isAdminApproved>\n"
+        "     <isConsumerSecretOptional>false</isConsumerSecretOptional>\n"
+        "     <shouldRotateConsumerSecret> true </shouldRotateConsumerSecret>\n </a>\n");
+  CHECK_FALSE(cut);
 }
 
 TEST_CASE("unified diff: a path with control characters or quotes is quoted as git quotes it", "[fix]") {
