@@ -3,7 +3,6 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "cli/progress.h"
@@ -43,37 +42,6 @@ bool set_audit_options(const std::string& as_of, int jobs, AuditOptions& options
   options.jobs = jobs > 0 ? jobs : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   options.tool_version = CALINT_VERSION;
   return true;
-}
-
-CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
-  CLI::App* cmd =
-      app.add_subcommand("audit", "Audit metadata exports: folders, retrieve zips, or changed files (a partial run)");
-  cmd->add_option("paths", a.paths,
-                  "Export folders (source or metadata-API format), retrieve zips, or metadata files (files inside "
-                  "one project are one partial export: only their components are reported)")
-      ->type_name("PATH");
-  add_workflow_options(*cmd, a.workflow);
-  cmd->add_option("--fail-on", a.fail_on,
-                  "Exit 1 when a finding is at or above this severity (default: the policy's fail_on, high)")
-      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
-      ->type_name("SEVERITY");
-  cmd->add_flag("--exit-zero", a.exit_zero, "Report without failing: exit 0 even with findings (errors still exit 2)");
-  cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
-  cmd->add_option("--usage", a.usage,
-                  "The org's OAuth tokens as CSV (`sf data query --query \"SELECT AppName, UserId, CreatedDate, "
-                  "LastUsedDate, UseCount FROM OauthToken\" --result-format csv`): unused apps (CA701), tokens for "
-                  "apps not in the export (CA702), users and last use in the inventory")
-      ->type_name("TOKENS.csv");
-  cmd->add_option("--usage-max-size", a.usage_max_size, "Refuse a usage CSV larger than SIZE (default: 512MiB)")
-      ->type_name("SIZE");
-  cmd->add_option("--usage-max-rows", a.usage_max_rows, "Refuse a usage CSV with more tokens (default: 2000000)")
-      ->check(CLI::PositiveNumber)
-      ->type_name("N");
-  add_output_options(*cmd, a.output);
-  return cmd;
 }
 
 int run_audit_command(const AuditArgs& a, Console& console) {

@@ -1,6 +1,6 @@
 #pragma once
-// Internal to cli/: the subcommands that write reports. Each adds its options to the CLI11 app and
-// runs once parsed; the option wiring of each lives in its own file, ready for more options.
+// Internal to cli/: the subcommands that write reports. Each adds its options to the CLI11 app
+// (cli/options.cpp, the one file that compiles CLI11 for them) and runs once parsed (its own file).
 #include <string>
 #include <vector>
 
@@ -71,6 +71,9 @@ struct DiffArgs {
   int jobs = 0;
   OutputArgs output;
 };
+
+/// The formats `calint diff` writes.
+std::vector<FormatChoice> diff_choices();
 
 CLI::App* add_diff_command(CLI::App& app, DiffArgs& args);
 int run_diff_command(const DiffArgs& args, Console& console);

@@ -3,7 +3,6 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "core/text.h"
@@ -15,13 +14,13 @@ namespace fs = std::filesystem;
 
 namespace calint {
 
-namespace {
-
 std::vector<FormatChoice> diff_choices() {
   std::vector<FormatChoice> out;
   for (const auto& f : diff_formats()) out.push_back({f.name, f.description});
   return out;
 }
+
+namespace {
 
 /// The PATH a bare `git:REF` side reads: the other side's, when it is a folder; else the current folder.
 std::string git_path_for(const std::string& other) {
@@ -31,35 +30,6 @@ std::string git_path_for(const std::string& other) {
 }
 
 }  // namespace
-
-CLI::App* add_diff_command(CLI::App& app, DiffArgs& a) {
-  CLI::App* cmd = app.add_subcommand(
-      "diff", "What a change does to OAuth posture: apps, scopes, users, flows and findings, each change classed");
-  cmd->add_option("base", a.base,
-                  "The export before: a folder, a retrieve zip, git:REF (the tree at a git revision, at HEAD's "
-                  "path when HEAD is a folder) or git:REF:PATH")
-      ->required()
-      ->type_name("BASE");
-  cmd->add_option("head", a.head, "The export after, any of the same")->required()->type_name("HEAD");
-  cmd->add_option("--policy", a.policy,
-                  "Policy YAML both sides are audited with (default: the .calint.yaml found from HEAD, for a git: "
-                  "side from the current folder, else the embedded default)")
-      ->type_name("FILE");
-  cmd->add_flag("--fail-on-widening", a.fail_on_widening, "Exit 1 when any change widens access");
-  cmd->add_option("--fail-on", a.fail_on,
-                  "Exit 1 when a finding the head introduces is at or above this severity (default: the policy's "
-                  "fail_on, high)")
-      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
-      ->type_name("SEVERITY");
-  cmd->add_flag("--exit-zero", a.exit_zero,
-                "Report without failing on introduced findings (--fail-on-widening and errors still count)");
-  cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
-  add_output_options(*cmd, a.output, diff_choices());
-  return cmd;
-}
 
 int run_diff_command(const DiffArgs& a, Console& console) {
   std::string usage;

@@ -8,7 +8,6 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "core/text.h"
@@ -25,29 +24,6 @@
 namespace calint {
 
 namespace fs = std::filesystem;
-
-CLI::App* add_fix_command(CLI::App& app, FixArgs& a) {
-  CLI::App* cmd = app.add_subcommand(
-      "fix", "Fix findings in place with minimal edits: safe fixes, and unsafe ones with --unsafe-fixes");
-  cmd->add_option("paths", a.paths, "Export folders (source or metadata-API format) or metadata files")
-      ->required()
-      ->type_name("PATH");
-  cmd->add_option("--rule", a.rules, "Fix only this rule's findings (repeatable)")->type_name("ID");
-  cmd->add_flag("--unsafe-fixes", a.unsafe,
-                "Also apply fixes that can change who can use an app today (CA101, CA103, CA202, CA203, CA301, CA302)");
-  cmd->add_flag("--diff", a.diff, "Print the fixes as a unified diff and write nothing");
-  cmd->add_option("--policy", a.policy, "Policy file (default: .calint.yaml discovered from the paths, else embedded)")
-      ->type_name("FILE");
-  cmd->add_option("--baseline", a.baseline, "Leave the findings of this baseline alone")->type_name("FILE");
-  cmd->add_option("--fail-on", a.fail_on,
-                  "Exit 1 when a finding at or above this severity remains (default: the policy's fail_on)")
-      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
-      ->type_name("SEVERITY");
-  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
-  return cmd;
-}
 
 namespace {
 

@@ -13,7 +13,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "core/text.h"
 
@@ -21,65 +20,17 @@ namespace fs = std::filesystem;
 
 namespace calint {
 
-namespace {
-
 std::vector<FormatChoice> report_choices() {
   std::vector<FormatChoice> out;
   for (const auto& f : formats()) out.push_back({f.name, f.description});
   return out;
 }
 
-void add_common_output_options(CLI::App& cmd, OutputArgs& args, const std::vector<FormatChoice>& choices,
-                               std::string_view what) {
-  std::vector<std::string> names;
-  std::string help = fmt::format("{} format (default: text):", what);
-  for (const auto& f : choices) {
-    names.emplace_back(f.name);
-    help += fmt::format("\n  {}: {}", f.name, f.description);
-  }
-  args.format_option = cmd.add_option("--format", args.format, help)->check(CLI::IsMember(names))->type_name("FORMAT");
-  args.output_option = cmd.add_option("--output", args.output,
-                                      fmt::format("Write the {} to FILE instead of standard output", to_lower(what)))
-                           ->type_name("FILE");
-  cmd.add_option("-o", args.extra,
-                 fmt::format("Write one more {}: FORMAT to PATH ('-' for standard output); repeatable. With only -o, "
-                             "standard output gets nothing",
-                             to_lower(what)))
-      ->type_name("FORMAT:PATH")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd.add_option("--srcroot", args.srcroot,
-                 "Folder that SARIF, GitLab, GitHub and JUnit paths are relative to (default: the git top-level of "
-                 "the current folder, else the current folder)")
-      ->type_name("DIR");
-}
-
-}  // namespace
-
-void add_output_options(CLI::App& cmd, OutputArgs& args) {
-  add_common_output_options(cmd, args, report_choices(), "Report");
-  cmd.add_option("--link-base", args.link_base,
-                 "Markdown: make locations links under this URL (e.g. https://github.com/ORG/REPO/blob/SHA)")
-      ->type_name("URL");
-  cmd.add_flag("--no-color", args.no_color, "No colour in the text report (also: NO_COLOR set)");
-  cmd.add_flag("--quiet,-q", args.quiet, "No progress and no notes on stderr (warnings and errors still print)");
-  cmd.add_flag("--show-suppressed", args.show_suppressed,
-               "Text: list the findings policy exceptions accept, with justification, owner and ticket (machine "
-               "formats always carry them, marked)");
-}
-
-void add_output_options(CLI::App& cmd, OutputArgs& args, const std::vector<FormatChoice>& choices) {
-  args.noun = "diff";
-  add_common_output_options(cmd, args, choices, "Output");
-  cmd.add_flag("--no-color", args.no_color, "No colour in the text output (also: NO_COLOR set)");
-  cmd.add_flag("--quiet,-q", args.quiet, "No notes on stderr (warnings and errors still print)");
-}
-
 std::optional<std::vector<OutputSpec>> plan_output_specs(const OutputArgs& args,
                                                          const std::vector<FormatChoice>& choices, std::string& error) {
   std::vector<OutputSpec> targets;
-  bool format_given = args.format_option && args.format_option->count() > 0;
-  bool output_given = args.output_option && args.output_option->count() > 0;
+  bool format_given = option_given(args.format_option);
+  bool output_given = option_given(args.output_option);
   if (format_given || output_given || args.extra.empty()) {
     targets.push_back({args.format, args.output == "-" ? std::string() : args.output});
   }
@@ -179,7 +130,10 @@ bool write_file_atomically(const std::string& path, const std::function<void(std
     return static_cast<bool>(direct);
   }
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string templ = (dir / ("." + target.filename().string() + ".calint-XXXXXX")).string();
+  std::string name = ".";  // appended, not "." + ...: GCC 12's -Wrestrict misfires on that here
+  name += target.filename().string();
+  name += ".calint-XXXXXX";
+  std::string templ = (dir / name).string();
   int fd = ::mkstemp(templ.data());
   if (fd < 0) {
     error = std::strerror(errno);

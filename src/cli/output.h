@@ -45,6 +45,12 @@ struct FormatChoice {
   std::string_view description;
 };
 
+/// The report formats, for --format's help and check.
+std::vector<FormatChoice> report_choices();
+
+/// Whether an option was given on the command line (false for nullptr); cli/options.cpp.
+bool option_given(const CLI::Option* option);
+
 /// Adds --format, --output, -o, --srcroot, --link-base, --no-color, --quiet and --show-suppressed
 /// (the report formats) to a command.
 void add_output_options(CLI::App& cmd, OutputArgs& args);

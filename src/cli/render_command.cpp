@@ -3,20 +3,11 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "report/json_reader.h"
 
 namespace calint {
-
-CLI::App* add_render_command(CLI::App& app, RenderArgs& a) {
-  CLI::App* cmd = app.add_subcommand(
-      "render", "Write a saved JSON report (calint audit --format json) in another format, without auditing again");
-  cmd->add_option("report", a.report, "The JSON report ('-' for standard input)")->required()->type_name("REPORT.json");
-  add_output_options(*cmd, a.output);
-  return cmd;
-}
 
 int run_render_command(const RenderArgs& a, Console& console) {
   std::string usage;

@@ -7,7 +7,6 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "core/text.h"
@@ -69,65 +68,6 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   if (it == kShift.end()) return std::nullopt;
   if (it->second > 0 && n > (std::numeric_limits<std::uint64_t>::max() >> it->second)) return std::nullopt;
   return n << it->second;
-}
-
-namespace {
-
-/// The limits: command line only (a policy may come from an untrusted pull request). docs/limits.md.
-void add_limit_options(CLI::App& cmd, WorkflowArgs& w) {
-  const InputLimits d;
-  const char* group = "Limits (docs/limits.md; a policy file cannot raise them)";
-  auto count = [&](const char* name, std::uint64_t& value, const std::string& what) {
-    cmd.add_option(name, value, what)->check(CLI::PositiveNumber)->type_name("N")->group(group);
-  };
-  auto size = [&](const char* name, std::string& value, const std::string& what) {
-    cmd.add_option(name, value, what)->type_name("SIZE")->group(group);
-  };
-  size("--max-file-size", w.max_file_size,
-       fmt::format("Do not audit a metadata file larger than SIZE (default: {})", size_option(d.max_file_size)));
-  count("--max-files", w.max_files,
-        fmt::format("Do not audit an export listing more than N metadata files (default: {})", d.max_files));
-  count("--xml-max-depth", w.xml_max_depth,
-        fmt::format("Do not audit a file whose XML elements nest more than N deep (default: {})", d.xml.max_depth));
-  count("--xml-max-elements", w.xml_max_elements,
-        fmt::format("Do not audit a file with more than N XML elements (default: {})", d.xml.max_elements));
-  count("--xpath-max-cost", w.xpath_max_cost,
-        fmt::format("Do not evaluate a custom rule on a file where its XPath could cost more than N node visits "
-                    "(default: {})",
-                    d.xpath_max_cost));
-  count("--zip-max-entries", w.zip_max_entries,
-        fmt::format("Refuse a zip with more entries (default: {})", d.zip.max_entries));
-  size("--zip-max-entry-size", w.zip_max_entry_size,
-       fmt::format("Refuse a zip with an entry inflating past SIZE (default: {})", size_option(d.zip.max_entry_size)));
-  size("--zip-max-total-size", w.zip_max_total_size,
-       fmt::format("Refuse a zip whose entries inflate past SIZE in total (default: {})",
-                   size_option(d.zip.max_total_size)));
-  count("--zip-max-ratio", w.zip_max_ratio,
-        fmt::format("Refuse a zip with an entry compressed more than N:1, a zip bomb (default: {})", d.zip.max_ratio));
-}
-
-}  // namespace
-
-void add_workflow_options(CLI::App& cmd, WorkflowArgs& w) {
-  cmd.add_option("--policy", w.policy,
-                 "Policy YAML (default: the .calint.yaml found from the first PATH up to the repository root, else "
-                 "the embedded default; see `calint init`)")
-      ->type_name("FILE");
-  cmd.add_flag("--show-policy", w.show_policy,
-               "Print the policy in effect, each value with where it comes from, and exit without auditing");
-  cmd.add_option("--changed-since", w.changed_since,
-                 "Audit the files changed since `git merge-base REF HEAD` (committed, staged, unstaged and untracked "
-                 "files), below the PATHs if any")
-      ->type_name("REF");
-  cmd.add_option("--baseline", w.baseline,
-                 "Compare with a baseline: its findings are reported as unchanged and do not fail the run")
-      ->type_name("FILE");
-  cmd.add_option("--write-baseline", w.write_baseline,
-                 "Write every unsuppressed finding to a new baseline FILE (whole exports; not with --baseline)")
-      ->type_name("FILE");
-  cmd.add_flag("--update-baseline", w.update_baseline,
-               "With --baseline: rewrite it without the findings that are fixed (new ones are not added)");
-  add_limit_options(cmd, w);
 }
 
 bool check_workflow_args(const WorkflowArgs& w, const std::vector<std::string>& paths, std::ostream& err) {

@@ -1,8 +1,8 @@
 // Fuzz target for `calint fix` as the command runs it (fuzz_fix.cpp drives the fixer alone): the
 // input is a Connected App file. It is audited; every finding of a rule with a fix (safe or unsafe)
 // is fixed with --unsafe-fixes; the fixed text is audited again. Invariants: nothing throws; a file
-// that parsed still parses after fixing (no CA000); a file that did not parse is never edited;
-// re-auditing the fixed file does not crash; no planted secret is lost from the file, nor shown by
+// that parsed still parses after fixing (no CA000); a file with CA000 is only fed to the fixer (the
+// command skips it); re-auditing the fixed file does not crash; no planted secret is lost from the file, nor shown by
 // the diff `calint fix --diff` prints.
 #include <algorithm>
 #include <sstream>
@@ -59,12 +59,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     settings.unsafe = true;
     fix::FixResult result = fix::fix_text(text, targets, settings);
     if (result.outcomes.size() != targets.size()) fuzz::violated("an outcome missing");
-    if (broken(before)) {
-      bool fixed = std::any_of(result.outcomes.begin(), result.outcomes.end(),
-                               [](const fix::FixOutcome& o) { return o.status == fix::FixStatus::Fixed; });
-      if (fixed && result.text != text) fuzz::violated("a file that does not parse was edited");
-      return 0;
-    }
+    // calint fix leaves a file with CA000 alone (fix_test.cpp checks the command): CA000 can be a
+    // value calint does not accept in a file that parses, which the fixer cannot know, so here the
+    // fixer only has to survive it.
+    if (broken(before)) return 0;
     Report after = audit(result.text);
     if (broken(after)) fuzz::violated("the fixed file does not parse", result.text);
     const auto diff = fix::unified_diff(text, result.text, kFile);
