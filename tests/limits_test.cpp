@@ -140,6 +140,42 @@ TEST_CASE("limits: file size", "[limits]") {
   CHECK(bad.err == "calint: --max-file-size must be a size such as 512MiB or 8GiB, found '0'\n");
 }
 
+TEST_CASE("limits: a baseline and a saved report read through --max-file-size", "[limits]") {
+  Exports e;
+  const std::string org = e.other.path.string();
+  const fs::path baseline = e.limited.path / "baseline.json";
+  REQUIRE(test::run({"audit", org, "--write-baseline", baseline.string()}).code == 0);
+  const std::string size = std::to_string(fs::file_size(baseline));
+  const std::string below = std::to_string(fs::file_size(baseline) - 1);
+  CHECK(test::run({"audit", org, "--baseline", baseline.string(), "--max-file-size", size}).code == 0);
+  auto past = test::run({"audit", org, "--baseline", baseline.string(), "--max-file-size", below});
+  CHECK(past.code == 2);
+  CHECK(past.err == baseline.string() + ": baseline is larger than " + below + " bytes, the limit (--max-file-size)\n");
+  // The default, 512 MiB: a sparse baseline one byte past it is refused after 512 MiB + 1 bytes read.
+  const fs::path huge = e.limited.path / "huge.json";
+  { test::write_file(huge, ""); }
+  fs::resize_file(huge, (std::uintmax_t{512} << 20U) + 1);
+  auto by_default = test::run({"audit", org, "--baseline", huge.string()});
+  CHECK(by_default.code == 2);
+  CHECK(by_default.err.find("baseline is larger than 536870912 bytes") != std::string::npos);
+
+  const fs::path report = e.limited.path / "report.json";
+  REQUIRE(test::run({"audit", org, "--format", "json", "--output", report.string()}).code == 1);
+  const std::string report_size = std::to_string(fs::file_size(report));
+  const std::string report_below = std::to_string(fs::file_size(report) - 1);
+  CHECK(test::run({"render", report.string(), "--max-file-size", report_size}).code == 0);
+  auto cut = test::run({"render", report.string(), "--max-file-size", report_below});
+  CHECK(cut.code == 2);
+  CHECK(cut.err == "calint: " + report.string() + ": the report is larger than " + report_below +
+                       ", the limit (--max-file-size)\n");
+  auto sparse = test::run({"render", huge.string()});
+  CHECK(sparse.code == 2);
+  CHECK(sparse.err == "calint: " + huge.string() + ": the report is larger than 512MiB, the limit (--max-file-size)\n");
+  auto bad = test::run({"render", report.string(), "--max-file-size", "0"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err == "calint: --max-file-size must be a size such as 512MiB or 8GiB, found '0'\n");
+}
+
 TEST_CASE("limits: number of files", "[limits]") {
   Exports e;
   test::write_file(e.limited.path / "connectedApps/Second.connectedApp-meta.xml", app());

@@ -54,6 +54,7 @@ int run_fix_command(const FixArgs& args, Console& console);
 
 struct RenderArgs {
   std::string report;
+  std::string max_file_size;  ///< --max-file-size SIZE: the largest report read
   OutputArgs output;
 };
 

@@ -180,6 +180,10 @@ CLI::App* add_render_command(CLI::App& app, RenderArgs& a) {
   CLI::App* cmd = app.add_subcommand(
       "render", "Write a saved JSON report (calint audit --format json) in another format, without auditing again");
   cmd->add_option("report", a.report, "The JSON report ('-' for standard input)")->required()->type_name("REPORT.json");
+  cmd->add_option(
+         "--max-file-size", a.max_file_size,
+         fmt::format("Refuse a report larger than SIZE (default: {})", size_option(InputLimits{}.max_file_size)))
+      ->type_name("SIZE");
   add_output_options(*cmd, a.output);
   return cmd;
 }

@@ -1,10 +1,12 @@
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/workflow.h"
+#include "core/bounded_read.h"
+#include "core/input_options.h"
 #include "report/json_reader.h"
 
 namespace calint {
@@ -16,19 +18,35 @@ int run_render_command(const RenderArgs& a, Console& console) {
     console.err << usage << '\n';
     return kExitError;
   }
-  std::ostringstream text;
+  std::uint64_t max = InputLimits{}.max_file_size;
+  if (!a.max_file_size.empty()) {
+    auto parsed = parse_size(a.max_file_size);
+    if (!parsed || *parsed == 0) {
+      console.err << fmt::format("calint: --max-file-size must be a size such as 512MiB or 8GiB, found '{}'\n",
+                                 a.max_file_size);
+      return kExitError;
+    }
+    max = *parsed;
+  }
+  std::string text;
+  bool whole = true;
   if (a.report == "-") {
-    text << std::cin.rdbuf();
+    whole = read_bounded(std::cin, max, text);
   } else {
     std::ifstream in(a.report, std::ios::binary);
     if (!in) {
       console.err << fmt::format("calint: cannot read '{}'\n", a.report);
       return kExitError;
     }
-    text << in.rdbuf();
+    whole = read_bounded(in, max, text);
+  }
+  if (!whole) {
+    console.err << fmt::format("calint: {}: the report is larger than {}, the limit (--max-file-size)\n", a.report,
+                               size_option(max));
+    return kExitError;
   }
   std::string error;
-  std::optional<Report> report = read_json_report(text.str(), error);
+  std::optional<Report> report = read_json_report(text, error);
   if (!report) {
     console.err << fmt::format("calint: {}: {}\n", a.report, error);
     return kExitError;

@@ -168,7 +168,10 @@ bool select_inputs(const WorkflowArgs& w, const std::vector<std::string>& paths,
 bool read_baseline_arg(const WorkflowArgs& w, std::optional<Baseline>& baseline, std::ostream& err) {
   if (w.baseline.empty()) return true;
   try {
-    baseline = read_baseline(w.baseline);
+    const std::uint64_t max = w.max_file_size.empty()
+                                  ? InputLimits{}.max_file_size
+                                  : parse_size(w.max_file_size).value_or(InputLimits{}.max_file_size);
+    baseline = read_baseline(w.baseline, max);
   } catch (const BaselineError& e) {
     err << e.what() << '\n';
     return false;

@@ -119,6 +119,9 @@ void read_pem(std::string_view pem, DecodedCertificates& out) {
   ERR_clear_error();
   if (out.certificates.empty()) {
     out.error = "its PEM block does not hold a certificate OpenSSL can decode";
+  } else if (out.certificates.size() == kMaxCertificates && blocks > kMaxCertificates) {
+    out.error =
+        fmt::format("it holds {} PEM blocks: only the first {} certificates were read", blocks, kMaxCertificates);
   } else if (out.certificates.size() < blocks) {
     out.error = fmt::format("{} of its {} PEM blocks decoded; the rest are not certificates OpenSSL can decode",
                             out.certificates.size(), blocks);
@@ -138,6 +141,9 @@ void read_der(std::string_view der, DecodedCertificates& out) {
   ERR_clear_error();
   if (out.certificates.empty()) {
     out.error = "it is base64, but not of a DER certificate or a PEM bundle";
+  } else if (p < end && out.certificates.size() == kMaxCertificates) {
+    out.error = fmt::format("it holds more than {} certificates: only the first {} were read", kMaxCertificates,
+                            kMaxCertificates);
   } else if (p < end) {
     out.error = "bytes after its last certificate are not a certificate";
   }

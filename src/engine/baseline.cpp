@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/bounded_read.h"
+
 namespace calint {
 
 namespace {
@@ -40,16 +42,18 @@ bool is_fingerprint(const std::string& s) {
 
 }  // namespace
 
-Baseline read_baseline(const std::string& path) {
+Baseline read_baseline(const std::string& path, std::uint64_t max_bytes) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) fail(path, "cannot read baseline: it is a folder");
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(path, "cannot read baseline (write one with --write-baseline)");
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
+  if (!read_bounded(in, max_bytes, text)) {
+    fail(path, fmt::format("baseline is larger than {} bytes, the limit (--max-file-size)", max_bytes));
+  }
   Json doc;
   try {
-    doc = Json::parse(text.str());
+    doc = Json::parse(text);
   } catch (const Json::parse_error& e) {
     fail(path, fmt::format("not a calint baseline: JSON does not parse (byte {})", e.byte));
   }

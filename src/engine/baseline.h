@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/input_options.h"
 #include "core/report.h"
 
 namespace calint {
@@ -33,7 +34,8 @@ class BaselineError : public std::runtime_error {
 };
 
 /// Reads and validates a baseline file. Throws BaselineError.
-Baseline read_baseline(const std::string& path);
+/// A baseline larger than `max_bytes` (`--max-file-size`, default 512 MiB) is refused.
+Baseline read_baseline(const std::string& path, std::uint64_t max_bytes = InputLimits{}.max_file_size);
 
 /// Writes a baseline file (through a temporary file renamed over it, so a failed write never
 /// leaves half a baseline). Throws BaselineError.

@@ -151,6 +151,16 @@ TEST_CASE("certificates decode from bare base64, PEM and base64-encoded PEM bund
   // Two PEM blocks in the element itself.
   std::string two = std::string(kSha1Pem) + "\n" + kEcPem;
   CHECK(decode_certificates(two).certificates.size() == 2);
+
+  // A bundle reads at most 64 certificates, and says so.
+  std::string many;
+  for (int i = 0; i < 65; ++i) many += std::string(kEcPem) + "\n";
+  auto capped = decode_certificates(many);
+  CHECK(capped.certificates.size() == 64);
+  CHECK(capped.error == "it holds 65 PEM blocks: only the first 64 certificates were read");
+  std::string exactly;
+  for (int i = 0; i < 64; ++i) exactly += std::string(kEcPem) + "\n";
+  CHECK(decode_certificates(exactly).error.empty());
 }
 
 TEST_CASE("a certificate that does not decode is an error text that never quotes it", "[values]") {
