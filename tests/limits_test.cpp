@@ -84,16 +84,6 @@ std::string nested_app(int depth) {
   return app("    <oauthConfig>" + open + close + "</oauthConfig>\n");
 }
 
-std::string policy_error(const std::string& yaml) {
-  try {
-    Policy p = parse_policy(yaml, "policy.yaml", builtin_catalog());
-    check_custom_rules(p);
-  } catch (const PolicyError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 std::string custom_rule(const std::string& xpath) {
   return "custom_rules:\n  - id: ACME-1\n    name: costly\n    severity: low\n    message: m {value}\n"
          "    applies_to: ConnectedApp\n    xpath: \"" +
@@ -277,9 +267,9 @@ TEST_CASE("limits: YAML depth of the policy", "[limits][policy]") {
   std::string at;
   for (int i = 0; i < 64; ++i) at += std::string(static_cast<std::size_t>(i), ' ') + "a:\n";
   // 64 levels pass the nesting check (the key is then unknown); 65 do not.
-  CHECK(policy_error(at).rfind("policy.yaml:1:1: unknown key 'a' in the policy", 0) == 0);
+  CHECK(test::policy_error(at).rfind("policy.yaml:1:1: unknown key 'a' in the policy", 0) == 0);
   std::string past = at + std::string(64, ' ') + "a:\n";
-  CHECK(policy_error(past) == "policy.yaml:65:1: policy is nested more than 64 levels deep");
+  CHECK(test::policy_error(past) == "policy.yaml:65:1: policy is nested more than 64 levels deep");
 }
 
 TEST_CASE("limits: policy file size", "[limits][policy]") {
@@ -316,9 +306,9 @@ TEST_CASE("limits: YAML alias expansion of the policy", "[limits][policy]") {
     return y + "]\n";
   };
   // At 1,000,000 values the policy is read (and fails later, on its unknown keys).
-  CHECK(policy_error(policy(994)).rfind("policy.yaml:1:1: unknown key 'pad' in the policy", 0) == 0);
+  CHECK(test::policy_error(policy(994)).rfind("policy.yaml:1:1: unknown key 'pad' in the policy", 0) == 0);
   // One more: refused at the last alias, before anything walks the document.
-  CHECK(policy_error(policy(995)) ==
+  CHECK(test::policy_error(policy(995)) ==
         "policy.yaml:3:" + std::to_string(5 + 997 * 3) +
             ": policy is too large with its aliases expanded: more than 1000000 values (aliases of aliases, a "
             "'billion laughs'); write the values out instead");
@@ -331,7 +321,7 @@ TEST_CASE("limits: YAML alias expansion of the policy", "[limits][policy]") {
     for (int j = 1; j < 10; ++j) laughs.append(",").append(alias);
     laughs.append("]\n");
   }
-  CHECK(policy_error(laughs).find("policy is too large with its aliases expanded") != std::string::npos);
+  CHECK(test::policy_error(laughs).find("policy is too large with its aliases expanded") != std::string::npos);
 }
 
 TEST_CASE("limits: XPath length and degree at policy time", "[limits][custom]") {
@@ -344,15 +334,15 @@ TEST_CASE("limits: XPath length and degree at policy time", "[limits][custom]") 
   CHECK(load::xpath_cost("//a[b/following::c]").steps == 4);
   CHECK(load::xpath_cost("//a[\"[[[[\"]").degree == 2);  // brackets in a literal are text
   CHECK(load::xpath_cost("//a[b[c[d]]]").degree == 4);
-  CHECK(policy_error(custom_rule("//a[b[c[d]]]")) == "(no error)");
-  CHECK(policy_error(custom_rule("//a[b[c[d[e]]]]")) ==
+  CHECK(test::policy_error(custom_rule("//a[b[c[d]]]")) == "(no error)");
+  CHECK(test::policy_error(custom_rule("//a[b[c[d[e]]]]")) ==
         "policy.yaml:7:22: custom rule ACME-1: xpath could cost up to n^5 node visits on a file of n nodes (predicates "
         "that scan the file nested in one another), more than the limit of n^4: flatten the nested predicates");
   // Length: 2,000 characters.
   auto of_length = [](std::size_t n) { return "//scopes[. = '" + std::string(n - 16, 'x') + "']"; };
   REQUIRE(of_length(2000).size() == 2000);
-  CHECK(policy_error(custom_rule(of_length(2000))) == "(no error)");
-  CHECK(policy_error(custom_rule(of_length(2001))) ==
+  CHECK(test::policy_error(custom_rule(of_length(2000))) == "(no error)");
+  CHECK(test::policy_error(custom_rule(of_length(2001))) ==
         "policy.yaml:7:13: custom rule ACME-1: xpath is 2001 characters long, more than the limit of 2000");
 }
 
@@ -423,8 +413,8 @@ TEST_CASE("limits: set on the command line only, listed by --help", "[limits]") 
   }
   CHECK(help.out.find("Limits (docs/limits.md; a policy file cannot raise them)") != std::string::npos);
   // A policy from the audited tree cannot lift one: no key of a policy names a limit.
-  CHECK(policy_error("max_file_size: 1GiB\n").rfind("policy.yaml:1:1: unknown key 'max_file_size' in the policy", 0) ==
-        0);
-  CHECK(policy_error("limits:\n  max_files: 10\n").rfind("policy.yaml:1:1: unknown key 'limits' in the policy", 0) ==
-        0);
+  CHECK(test::policy_error("max_file_size: 1GiB\n")
+            .rfind("policy.yaml:1:1: unknown key 'max_file_size' in the policy", 0) == 0);
+  CHECK(test::policy_error("limits:\n  max_files: 10\n")
+            .rfind("policy.yaml:1:1: unknown key 'limits' in the policy", 0) == 0);
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "policy/catalog.h"
 
 namespace fs = std::filesystem;
 
@@ -78,6 +79,16 @@ Report audit(const std::vector<std::string>& paths, const Policy* policy, const 
   options.today = *parse_date(as_of);
   Policy fallback = default_policy(builtin_catalog());
   return run_audit(options, policy ? *policy : fallback, builtin_catalog());
+}
+
+std::string policy_error(const std::string& yaml) {
+  try {
+    Policy p = parse_policy(yaml, "policy.yaml", builtin_catalog());
+    check_custom_rules(p);
+  } catch (const PolicyError& e) {
+    return e.what();
+  }
+  return "(no error)";
 }
 
 }  // namespace calint::test

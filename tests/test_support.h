@@ -16,6 +16,8 @@ std::filesystem::path corpus_dir();
 std::string read_file(const std::filesystem::path& p);
 /// Writes a whole file, creating folders.
 void write_file(const std::filesystem::path& p, const std::string& text);
+/// The policy error of `yaml` (parsed as "policy.yaml", custom rules compiled), or "(no error)".
+std::string policy_error(const std::string& yaml);
 /// A fresh empty folder under the system temp dir, removed by the destructor.
 struct TempDir {
   TempDir();

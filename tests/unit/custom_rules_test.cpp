@@ -12,17 +12,6 @@ namespace {
 
 const std::string kNs = " xmlns=\"http://soap.sforce.com/2006/04/metadata\"";
 
-/// The policy error of `yaml` (parse and compile), or "(no error)".
-std::string error_of(const std::string& yaml) {
-  try {
-    Policy p = parse_policy(yaml, "policy.yaml", builtin_catalog());
-    check_custom_rules(p);
-  } catch (const PolicyError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 std::string rule(const std::string& fields) {
   return "custom_rules:\n  - id: ACME-1\n    name: no-web\n    severity: medium\n    message: Web scope {value}\n" +
          fields;
@@ -60,53 +49,54 @@ std::vector<const Finding*> of_rule(const Report& r, std::string_view id) {
 }  // namespace
 
 TEST_CASE("custom rule entries are checked with file:line:col errors", "[custom]") {
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: //scopes\n")) == "(no error)");
-  CHECK(error_of("custom_rules: {}\n") ==
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: //scopes\n")) == "(no error)");
+  CHECK(test::policy_error("custom_rules: {}\n") ==
         "policy.yaml:1:15: 'custom_rules' must be a list of {id, name, severity, message, applies_to, xpath} entries");
-  CHECK(error_of("custom_rules:\n  - id: CA900\n    name: x\n") ==
+  CHECK(test::policy_error("custom_rules:\n  - id: CA900\n    name: x\n") ==
         "policy.yaml:2:9: custom rule id 'CA900' starts with CA, which is reserved for calint's own rules");
-  CHECK(error_of("custom_rules:\n  - id: acme-1\n") ==
+  CHECK(test::policy_error("custom_rules:\n  - id: acme-1\n") ==
         "policy.yaml:2:9: custom rule id 'acme-1' must be letters and digits, a dash and a number, starting with a "
         "capital letter (^[A-Z][A-Z0-9]*-[0-9]+$), for example ACME-1");
-  CHECK(error_of("custom_rules:\n  - id: ACME-1\n    name: Full Scope\n") ==
+  CHECK(test::policy_error("custom_rules:\n  - id: ACME-1\n    name: Full Scope\n") ==
         "policy.yaml:3:11: custom rule ACME-1.name 'Full Scope' must be lower-case words joined by dashes, like "
         "'no-full-scope-for-partners'");
-  CHECK(error_of("custom_rules:\n  - id: ACME-1\n    name: full-scope\n    severity: low\n    message: m\n"
-                 "    applies_to: ConnectedApp\n    xpath: //scopes\n") ==
+  CHECK(test::policy_error("custom_rules:\n  - id: ACME-1\n    name: full-scope\n    severity: low\n    message: m\n"
+                           "    applies_to: ConnectedApp\n    xpath: //scopes\n") ==
         "policy.yaml:3:11: custom rule name 'full-scope' is taken by built-in rule CA101");
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: //scopes\n") +
-                 "  - id: ACME-1\n    name: other\n    severity: low\n    message: m\n    applies_to: Settings\n"
-                 "    xpath: //x\n") == "policy.yaml:8:9: duplicate custom rule id 'ACME-1'");
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: //scopes\n    sevrity: low\n")) ==
+  CHECK(test::policy_error(
+            rule("    applies_to: ConnectedApp\n    xpath: //scopes\n") +
+            "  - id: ACME-1\n    name: other\n    severity: low\n    message: m\n    applies_to: Settings\n"
+            "    xpath: //x\n") == "policy.yaml:8:9: duplicate custom rule id 'ACME-1'");
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: //scopes\n    sevrity: low\n")) ==
         "policy.yaml:8:5: unknown key 'sevrity' in a custom rule; did you mean 'severity'?");
-  CHECK(error_of(rule("    xpath: //scopes\n")) ==
+  CHECK(test::policy_error(rule("    xpath: //scopes\n")) ==
         "policy.yaml:2:5: custom rule ACME-1 needs 'applies_to' (ConnectedApp, ExternalClientApplication, an ECA file "
         "type, or Settings)");
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: \"  \"\n")) ==
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: \"  \"\n")) ==
         "policy.yaml:7:12: custom rule ACME-1.xpath must not be empty");
 }
 
 TEST_CASE("custom rule targets and expressions are compiled before any file is read", "[custom]") {
-  CHECK(error_of(rule("    applies_to: [ConnectedApp, ConectedApp]\n    xpath: //scopes\n")) ==
+  CHECK(test::policy_error(rule("    applies_to: [ConnectedApp, ConectedApp]\n    xpath: //scopes\n")) ==
         "policy.yaml:6:32: custom rule ACME-1: unknown metadata type 'ConectedApp' in applies_to; did you mean "
         "'ConnectedApp'?");
-  CHECK(error_of(rule("    applies_to: Profile\n    xpath: //x\n")) ==
+  CHECK(test::policy_error(rule("    applies_to: Profile\n    xpath: //x\n")) ==
         "policy.yaml:6:17: custom rule ACME-1: Profile files are not targets of custom rules (calint reads only a few "
         "permissions of them, as it streams them)");
   // The column points into the expression where XPath parsing failed.
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: //scopes[. = 'Web'\n")) ==
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: //scopes[. = 'Web'\n")) ==
         "policy.yaml:7:30: custom rule ACME-1: invalid XPath 1.0 expression: Expected ']' to match an opening '[' (at "
         "character 19 of the expression)");
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: \"//scopes[. = 'Web'\"\n")) ==
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: \"//scopes[. = 'Web'\"\n")) ==
         "policy.yaml:7:31: custom rule ACME-1: invalid XPath 1.0 expression: Expected ']' to match an opening '[' (at "
         "character 19 of the expression)");
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: count(//scopes)\n")) ==
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: count(//scopes)\n")) ==
         "policy.yaml:7:12: custom rule ACME-1: xpath gives a number; a rule must select nodes (each selected node is a "
         "finding), for example //scopes[. = 'Full']");
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: boolean(//scopes)\n")).find("xpath gives a boolean") !=
-        std::string::npos);
-  CHECK(error_of(rule("    applies_to: ConnectedApp\n    xpath: string(//label)\n")).find("xpath gives a string") !=
-        std::string::npos);
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: boolean(//scopes)\n"))
+            .find("xpath gives a boolean") != std::string::npos);
+  CHECK(test::policy_error(rule("    applies_to: ConnectedApp\n    xpath: string(//label)\n"))
+            .find("xpath gives a string") != std::string::npos);
   // A policy error exits 2 before anything is audited, whichever command reads the policy.
   test::TempDir dir;
   test::write_file(dir.path / "p.yaml", rule("    applies_to: ConnectedApp\n    xpath: //scopes[\n"));
