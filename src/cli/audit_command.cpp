@@ -76,7 +76,7 @@ int run_audit_command(const AuditArgs& a, Console& console) {
   }
   if (a.usage_max_rows > 0) options.usage_limits.max_rows = a.usage_max_rows;
   std::optional<Baseline> baseline;
-  if (!read_baseline_arg(workflow, baseline, console.err)) return kExitError;
+  if (!read_baseline_arg(workflow, options.limits.max_file_size, baseline, console.err)) return kExitError;
   if (baseline) options.baseline = &*baseline;
   if (!a.exit_zero) options.fail_on = threshold;
 

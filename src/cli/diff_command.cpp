@@ -14,11 +14,7 @@ namespace fs = std::filesystem;
 
 namespace calint {
 
-std::vector<FormatChoice> diff_choices() {
-  std::vector<FormatChoice> out;
-  for (const auto& f : diff_formats()) out.push_back({f.name, f.description});
-  return out;
-}
+std::vector<FormatChoice> diff_choices() { return choices_of(diff_formats()); }
 
 namespace {
 

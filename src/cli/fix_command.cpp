@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "core/input_options.h"
 #include "core/text.h"
 #include "engine/engine.h"
 #include "fix/fixer.h"
@@ -128,7 +129,7 @@ int run_fix_command(const FixArgs& a, Console& console) {
     }
   }
   std::optional<Baseline> baseline;
-  if (!read_baseline_arg(workflow, baseline, err)) return kExitError;
+  if (!read_baseline_arg(workflow, InputLimits{}.max_file_size, baseline, err)) return kExitError;
   const Severity threshold = a.fail_on.empty() ? policy.fail_on : *parse_severity(a.fail_on);
 
   AuditOptions options = audit_options(a, baseline, threshold);

@@ -79,6 +79,20 @@ void add_limit_options(CLI::App& cmd, WorkflowArgs& w) {
         fmt::format("Refuse a zip with an entry compressed more than N:1, a zip bomb (default: {})", d.zip.max_ratio));
 }
 
+/// --fail-on SEVERITY, one of the severities, with the command's own help.
+void add_fail_on_option(CLI::App& cmd, std::string& fail_on, const std::string& help) {
+  cmd.add_option("--fail-on", fail_on, help)
+      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
+      ->type_name("SEVERITY");
+}
+
+/// --jobs N, from 1 to 1024.
+void add_jobs_option(CLI::App& cmd, int& jobs) {
+  cmd.add_option("--jobs", jobs, "Files read in parallel (default: all cores)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
+}
+
 }  // namespace
 
 void add_output_options(CLI::App& cmd, OutputArgs& args) {
@@ -130,15 +144,11 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
                   "one project are one partial export: only their components are reported)")
       ->type_name("PATH");
   add_workflow_options(*cmd, a.workflow);
-  cmd->add_option("--fail-on", a.fail_on,
-                  "Exit 1 when a finding is at or above this severity (default: the policy's fail_on, high)")
-      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
-      ->type_name("SEVERITY");
+  add_fail_on_option(*cmd, a.fail_on,
+                     "Exit 1 when a finding is at or above this severity (default: the policy's fail_on, high)");
   cmd->add_flag("--exit-zero", a.exit_zero, "Report without failing: exit 0 even with findings (errors still exit 2)");
   cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
+  add_jobs_option(*cmd, a.jobs);
   cmd->add_option("--usage", a.usage,
                   "The org's OAuth tokens as CSV (`sf data query --query \"SELECT AppName, UserId, CreatedDate, "
                   "LastUsedDate, UseCount FROM OauthToken\" --result-format csv`): unused apps (CA701), tokens for "
@@ -166,13 +176,9 @@ CLI::App* add_fix_command(CLI::App& app, FixArgs& a) {
   cmd->add_option("--policy", a.policy, "Policy file (default: .calint.yaml discovered from the paths, else embedded)")
       ->type_name("FILE");
   cmd->add_option("--baseline", a.baseline, "Leave the findings of this baseline alone")->type_name("FILE");
-  cmd->add_option("--fail-on", a.fail_on,
-                  "Exit 1 when a finding at or above this severity remains (default: the policy's fail_on)")
-      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
-      ->type_name("SEVERITY");
-  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
+  add_fail_on_option(*cmd, a.fail_on,
+                     "Exit 1 when a finding at or above this severity remains (default: the policy's fail_on)");
+  add_jobs_option(*cmd, a.jobs);
   return cmd;
 }
 
@@ -202,17 +208,13 @@ CLI::App* add_diff_command(CLI::App& app, DiffArgs& a) {
                   "side from the current folder, else the embedded default)")
       ->type_name("FILE");
   cmd->add_flag("--fail-on-widening", a.fail_on_widening, "Exit 1 when any change widens access");
-  cmd->add_option("--fail-on", a.fail_on,
-                  "Exit 1 when a finding the head introduces is at or above this severity (default: the policy's "
-                  "fail_on, high)")
-      ->check(CLI::IsMember(std::vector<std::string>(kSeverityNames.begin(), kSeverityNames.end())))
-      ->type_name("SEVERITY");
+  add_fail_on_option(*cmd, a.fail_on,
+                     "Exit 1 when a finding the head introduces is at or above this severity (default: the policy's "
+                     "fail_on, high)");
   cmd->add_flag("--exit-zero", a.exit_zero,
                 "Report without failing on introduced findings (--fail-on-widening and errors still count)");
   cmd->add_option("--as-of", a.as_of, "Audit date for exception expiry (default: today, UTC)")->type_name("YYYY-MM-DD");
-  cmd->add_option("--jobs", a.jobs, "Files read in parallel (default: all cores)")
-      ->check(CLI::Range(1, 1024))
-      ->type_name("N");
+  add_jobs_option(*cmd, a.jobs);
   add_output_options(*cmd, a.output, diff_choices());
   return cmd;
 }

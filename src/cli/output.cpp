@@ -20,11 +20,7 @@ namespace fs = std::filesystem;
 
 namespace calint {
 
-std::vector<FormatChoice> report_choices() {
-  std::vector<FormatChoice> out;
-  for (const auto& f : formats()) out.push_back({f.name, f.description});
-  return out;
-}
+std::vector<FormatChoice> report_choices() { return choices_of(formats()); }
 
 std::optional<std::vector<OutputSpec>> plan_output_specs(const OutputArgs& args,
                                                          const std::vector<FormatChoice>& choices, std::string& error) {

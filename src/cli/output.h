@@ -45,6 +45,15 @@ struct FormatChoice {
   std::string_view description;
 };
 
+/// The choices a table of formats offers (`formats()`, `diff_formats()`: rows with a name and a
+/// description).
+template <class Formats>
+std::vector<FormatChoice> choices_of(const Formats& table) {
+  std::vector<FormatChoice> out;
+  for (const auto& f : table) out.push_back({f.name, f.description});
+  return out;
+}
+
 /// The report formats, for --format's help and check.
 std::vector<FormatChoice> report_choices();
 

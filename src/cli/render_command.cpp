@@ -18,31 +18,23 @@ int run_render_command(const RenderArgs& a, Console& console) {
     console.err << usage << '\n';
     return kExitError;
   }
-  std::uint64_t max = InputLimits{}.max_file_size;
-  if (!a.max_file_size.empty()) {
-    auto parsed = parse_size(a.max_file_size);
-    if (!parsed || *parsed == 0) {
-      console.err << fmt::format("calint: --max-file-size must be a size such as 512MiB or 8GiB, found '{}'\n",
-                                 a.max_file_size);
-      return kExitError;
-    }
-    max = *parsed;
-  }
+  const auto max = size_arg("--max-file-size", a.max_file_size, InputLimits{}.max_file_size, console.err);
+  if (!max) return kExitError;
   std::string text;
   bool whole = true;
   if (a.report == "-") {
-    whole = read_bounded(std::cin, max, text);
+    whole = read_bounded(std::cin, *max, text);
   } else {
     std::ifstream in(a.report, std::ios::binary);
     if (!in) {
       console.err << fmt::format("calint: cannot read '{}'\n", a.report);
       return kExitError;
     }
-    whole = read_bounded(in, max, text);
+    whole = read_bounded(in, *max, text);
   }
   if (!whole) {
     console.err << fmt::format("calint: {}: the report is larger than {}, the limit (--max-file-size)\n", a.report,
-                               size_option(max));
+                               size_option(*max));
     return kExitError;
   }
   std::string error;

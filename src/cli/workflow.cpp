@@ -87,12 +87,20 @@ bool check_workflow_args(const WorkflowArgs& w, const std::vector<std::string>& 
   for (const auto& [name, text] :
        {std::pair{"--zip-max-entry-size", &w.zip_max_entry_size},
         std::pair{"--zip-max-total-size", &w.zip_max_total_size}, std::pair{"--max-file-size", &w.max_file_size}}) {
-    if (!text->empty() && (!parse_size(*text) || *parse_size(*text) == 0)) {
-      err << fmt::format("calint: {} must be a size such as 512MiB or 8GiB, found '{}'\n", name, *text);
-      return false;
-    }
+    if (!size_arg(name, *text, 1, err)) return false;
   }
   return true;
+}
+
+std::optional<std::uint64_t> size_arg(std::string_view name, const std::string& text, std::uint64_t fallback,
+                                      std::ostream& err) {
+  if (text.empty()) return fallback;
+  auto size = parse_size(text);
+  if (!size || *size == 0) {
+    err << fmt::format("calint: {} must be a size such as 512MiB or 8GiB, found '{}'\n", name, text);
+    return std::nullopt;
+  }
+  return size;
 }
 
 bool select_policy(const WorkflowArgs& w, const std::vector<std::string>& paths, Policy& policy, std::ostream& err) {
@@ -165,13 +173,11 @@ bool select_inputs(const WorkflowArgs& w, const std::vector<std::string>& paths,
   return true;
 }
 
-bool read_baseline_arg(const WorkflowArgs& w, std::optional<Baseline>& baseline, std::ostream& err) {
+bool read_baseline_arg(const WorkflowArgs& w, std::uint64_t max_bytes, std::optional<Baseline>& baseline,
+                       std::ostream& err) {
   if (w.baseline.empty()) return true;
   try {
-    const std::uint64_t max = w.max_file_size.empty()
-                                  ? InputLimits{}.max_file_size
-                                  : parse_size(w.max_file_size).value_or(InputLimits{}.max_file_size);
-    baseline = read_baseline(w.baseline, max);
+    baseline = read_baseline(w.baseline, max_bytes);
   } catch (const BaselineError& e) {
     err << e.what() << '\n';
     return false;

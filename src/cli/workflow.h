@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/engine.h"
@@ -51,8 +52,10 @@ bool select_policy(const WorkflowArgs& w, const std::vector<std::string>& paths,
 bool select_inputs(const WorkflowArgs& w, const std::vector<std::string>& paths, AuditOptions& options,
                    std::ostream& err);
 
-/// Reads `--baseline` into `baseline`. Prints the problem and returns false.
-bool read_baseline_arg(const WorkflowArgs& w, std::optional<Baseline>& baseline, std::ostream& err);
+/// Reads `--baseline`, refused past `max_bytes` (the run's --max-file-size), into `baseline`.
+/// Prints the problem and returns false.
+bool read_baseline_arg(const WorkflowArgs& w, std::uint64_t max_bytes, std::optional<Baseline>& baseline,
+                       std::ostream& err);
 
 /// After the audit: `--write-baseline` writes the findings (which then count as unchanged),
 /// `--update-baseline` rewrites the baseline without its fixed entries. Prints the problem and
@@ -60,6 +63,10 @@ bool read_baseline_arg(const WorkflowArgs& w, std::optional<Baseline>& baseline,
 bool write_baseline_args(const WorkflowArgs& w, const std::optional<Baseline>& baseline, Report& report,
                          std::ostream& err);
 
+/// The value of size option `name` given as `text`: `fallback` when not given; nullopt, with the
+/// problem printed, when it is not a size above 0.
+std::optional<std::uint64_t> size_arg(std::string_view name, const std::string& text, std::uint64_t fallback,
+                                      std::ostream& err);
 /// "256MiB", "4GiB", "512K", "1000": bytes; nullopt when malformed.
 std::optional<std::uint64_t> parse_size(std::string_view text);
 /// Bytes as an option value: "512MiB", "4GiB", else the number.
