@@ -11,6 +11,7 @@
 #include "load/metadata_types.h"
 #include "load/secrets.h"
 #include "load/xml_limits.h"
+#include "load/xml_walk.h"
 #include "load/xpath_cost.h"
 
 namespace calint {
@@ -119,23 +120,14 @@ load::XPathCost check_cost(const CustomRule& rule) {
 /// a rule writes Salesforce's elements without one. Returns where each renamed element is.
 RenamedAt strip_prefixes(pugi::xml_node root, const load::XmlText& text) {
   RenamedAt renamed;
-  pugi::xml_node n = root;
-  while (n) {
-    if (n.type() == pugi::node_element) {
-      std::string_view name = n.name();
-      if (auto colon = name.find(':'); colon != std::string_view::npos) {
-        renamed.emplace(n.internal_object(), text.at(n));
-        n.set_name(std::string(name.substr(colon + 1)).c_str());
-      }
+  load::walk_nodes(root, [&](pugi::xml_node n) {
+    if (n.type() != pugi::node_element) return;
+    std::string_view name = n.name();
+    if (auto colon = name.find(':'); colon != std::string_view::npos) {
+      renamed.emplace(n.internal_object(), text.at(n));
+      n.set_name(std::string(name.substr(colon + 1)).c_str());
     }
-    if (n.first_child()) {
-      n = n.first_child();
-      continue;
-    }
-    while (n && n != root && !n.next_sibling()) n = n.parent();
-    if (!n || n == root) break;
-    n = n.next_sibling();
-  }
+  });
   return renamed;
 }
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "load/xml_walk.h"
+
 namespace calint::load {
 
 std::optional<std::string> xml_limit_exceeded(std::uint64_t depth, std::uint64_t elements, std::uint64_t line,
@@ -112,18 +114,10 @@ std::optional<std::string> check_xml_element_bound(std::string_view text, const 
 
 std::uint64_t count_nodes(pugi::xml_node root) {
   std::uint64_t count = 0;
-  pugi::xml_node n = root;
-  while (n) {
+  walk_nodes(root, [&](pugi::xml_node n) {
     ++count;
     for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) ++count;
-    if (n.first_child()) {
-      n = n.first_child();
-      continue;
-    }
-    while (n && n != root && !n.next_sibling()) n = n.parent();
-    if (!n || n == root) break;
-    n = n.next_sibling();
-  }
+  });
   return count;
 }
 
