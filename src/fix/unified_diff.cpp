@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/secrets.h"
-
 #include <fmt/format.h>
+
+#include "core/secrets.h"
+#include "core/text.h"
 
 namespace calint::fix {
 
@@ -84,9 +85,7 @@ std::string range(std::size_t start, std::size_t count) {
 /// An element value that is no secret whatever the element's name (isConsumerSecretOptional):
 /// empty, or a boolean.
 bool is_flag(std::string_view value) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!value.empty() && blank(value.front())) value.remove_prefix(1);
-  while (!value.empty() && blank(value.back())) value.remove_suffix(1);
+  value = trim(value);
   return value.empty() || value == "true" || value == "false";
 }
 
