@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <filesystem>
 
 #include <catch2/catch.hpp>
@@ -194,6 +196,35 @@ TEST_CASE("symlinks never lead out of the tree or into a loop", "[load]") {
   CHECK(d.errors.empty());
   REQUIRE(d.files.size() == 1);  // the in-tree link to A is the same file: audited once, by its real path
   CHECK(d.files[0].rel_path == "apps/A.connectedApp-meta.xml");
+  CHECK(d.skipped == 3);  // the link out, the link to the outside file, the dangling link
+
+  // Links to a folder that is walked directly add nothing; a trailing '/' on the root changes no path.
+  test::write_file(dir.path / ".hidden/B.connectedApp-meta.xml", connected_app(""));
+  fs::create_directory_symlink(dir.path / ".hidden", dir.path / "z1");
+  fs::create_directory_symlink(dir.path / ".hidden", dir.path / "z2");
+  Listing again = load::discover(dir.path.string() + "/");
+  CHECK(again.errors.empty());
+  std::vector<std::string> rels;
+  for (const auto& f : again.files) rels.push_back(f.rel_path);
+  CHECK(rels == std::vector<std::string>{".hidden/B.connectedApp-meta.xml", "apps/A.connectedApp-meta.xml"});
+  CHECK(again.files[0].display_path == dir.path.string() + "/.hidden/B.connectedApp-meta.xml");
+}
+
+TEST_CASE("a folder that cannot be read is named, and the rest is listed", "[load][errors]") {
+  if (::geteuid() == 0) {
+    SUCCEED("skipped: running as root, permissions do not stop reads");
+    return;
+  }
+  test::TempDir dir;
+  test::write_file(dir.path / "A.connectedApp-meta.xml", connected_app(""));
+  test::write_file(dir.path / "closed/B.connectedApp-meta.xml", connected_app(""));
+  fs::permissions(dir.path / "closed", fs::perms::none);
+  Listing d = load::discover(dir.path.string());
+  fs::permissions(dir.path / "closed", fs::perms::owner_all);
+  REQUIRE(d.errors.size() == 1);
+  CHECK(d.errors[0].path == dir.path.string() + "/closed");
+  CHECK(d.errors[0].message == "cannot read folder: Permission denied");
+  REQUIRE(d.files.size() == 1);
 }
 
 TEST_CASE("inputs that cannot be read are errors, the rest is still audited", "[load][errors]") {
