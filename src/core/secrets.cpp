@@ -1,7 +1,9 @@
 #include "core/secrets.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 namespace calint {
@@ -52,28 +54,76 @@ bool is_secret_element(std::string_view name) {
   return false;
 }
 
+namespace {
+
+constexpr std::string_view kPrivateKey = "PRIVATE KEY-----";
+
+/// The next occurrence of kPrivateKey at or after `from`. Found through its dashes: '-' is rare in
+/// metadata, where 'P' (the needle's first byte) is everywhere.
+std::size_t find_private_key(std::string_view text, std::size_t from) {
+  constexpr std::size_t kDash = 11;  // the needle's first '-'
+  for (std::size_t at = from + kDash; at < text.size();) {
+    const void* hit = std::memchr(text.data() + at, '-', text.size() - at);
+    if (hit == nullptr) return std::string_view::npos;
+    at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    if (text.substr(at - kDash, kPrivateKey.size()) == kPrivateKey) return at - kDash;
+    ++at;
+  }
+  return std::string_view::npos;
+}
+
+/// is_secret_element, remembered for the names of one text (profiles repeat a few dozen names
+/// hundreds of thousands of times). Direct-mapped: a collision only costs a recomputation.
+class SecretNames {
+ public:
+  bool operator()(std::string_view name) {
+    if (name.size() < 6) return false;  // shorter than "secret", the shortest mark
+    std::size_t h = (name.size() * 31U + static_cast<unsigned char>(name[name.size() / 2]) * 7U +
+                     static_cast<unsigned char>(name.back())) &
+                    (kSlots - 1);
+    Slot& slot = slots_[h];
+    if (slot.known && slot.name == name) return slot.secret;
+    slot = {name, is_secret_element(name), true};
+    return slot.secret;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 64;
+  struct Slot {
+    std::string_view name;
+    bool secret = false;
+    bool known = false;
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
+}  // namespace
+
 std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  // 1. The value of every secret element.
-  std::size_t pos = 0;
-  while ((pos = text.find('<', pos)) != std::string_view::npos) {
+  auto ends_name = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' || c == '<';
+  };
+  SecretNames secret;
+  // 1. The value of every secret element. End tags, comments, declarations and processing
+  // instructions name no element (no '<' can occur in a name, so the next tag is found the same).
+  for (std::size_t pos = text.find('<'); pos != std::string_view::npos; pos = text.find('<', pos + 1)) {
     std::size_t name_end = pos + 1;
-    auto ends_name = [](char c) {
-      return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' || c == '<';
-    };
+    if (name_end < text.size() && (text[name_end] == '!' || text[name_end] == '?')) continue;
     while (name_end < text.size() && !ends_name(text[name_end])) ++name_end;
     std::string_view name = text.substr(pos + 1, name_end - pos - 1);
-    pos = name_end;
-    if (name.empty() || name.front() == '!' || name.front() == '?' || !is_secret_element(name)) continue;
+    if (name.empty() || !secret(name)) continue;
     std::size_t value_start = text.find('>', name_end);
     value_start = value_start == std::string_view::npos ? name_end : value_start + 1;
-    std::size_t value_end = text.find("</" + std::string(name), value_start);
+    std::string closing;
+    closing.reserve(name.size() + 2);
+    closing.append("</").append(name);
+    std::size_t value_end = text.find(closing, value_start);
     if (value_end == std::string_view::npos) value_end = text.size();
     out.emplace_back(value_start, value_end);
   }
   // 2. PEM private keys in any element: from the BEGIN line to the END line.
-  for (std::size_t k = text.find("PRIVATE KEY-----"); k != std::string_view::npos;
-       k = text.find("PRIVATE KEY-----", k + 1)) {
+  for (std::size_t k = find_private_key(text, 0); k != std::string_view::npos; k = find_private_key(text, k + 1)) {
     std::size_t from = text.rfind('\n', k);
     from = from == std::string_view::npos ? 0 : from + 1;
     std::size_t to = text.find("-----END", k + 1);
