@@ -1,7 +1,6 @@
 #include "core/secrets.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstring>
 #include <string>
@@ -72,42 +71,17 @@ std::size_t find_private_key(std::string_view text, std::size_t from) {
   return std::string_view::npos;
 }
 
-/// is_secret_element, remembered for the names of one text (profiles repeat a few dozen names
-/// hundreds of thousands of times). Direct-mapped: a collision only costs a recomputation.
-class SecretNames {
- public:
-  bool operator()(std::string_view name) {
-    if (name.size() < 6) return false;  // shorter than "secret", the shortest mark
-    std::size_t h = (name.size() * 31U + static_cast<unsigned char>(name[name.size() / 2]) * 7U +
-                     static_cast<unsigned char>(name.back())) &
-                    (kSlots - 1);
-    Slot& slot = slots_[h];
-    if (slot.known && slot.name == name) return slot.secret;
-    slot = {name, is_secret_element(name), true};
-    return slot.secret;
-  }
-
- private:
-  static constexpr std::size_t kSlots = 64;
-  struct Slot {
-    std::string_view name;
-    bool secret = false;
-    bool known = false;
-  };
-  std::array<Slot, kSlots> slots_{};
-};
-
 }  // namespace
 
-std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text) {
+std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text, std::size_t tags_from) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   auto ends_name = [](char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' || c == '<';
   };
-  SecretNames secret;
+  SecretNameCache secret;
   // 1. The value of every secret element. End tags, comments, declarations and processing
   // instructions name no element (no '<' can occur in a name, so the next tag is found the same).
-  for (std::size_t pos = text.find('<'); pos != std::string_view::npos; pos = text.find('<', pos + 1)) {
+  for (std::size_t pos = text.find('<', tags_from); pos != std::string_view::npos; pos = text.find('<', pos + 1)) {
     std::size_t name_end = pos + 1;
     if (name_end < text.size() && (text[name_end] == '!' || text[name_end] == '?')) continue;
     while (name_end < text.size() && !ends_name(text[name_end])) ++name_end;

@@ -2,6 +2,7 @@
 // Where secrets are in a metadata file's text. calint reports that a secret is committed, never what
 // it is: evidence excerpts (load/redact.h) and the diffs of `calint fix` (fix/unified_diff.h) leave
 // out what these name.
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <utility>
@@ -14,11 +15,41 @@ namespace calint {
 /// namespace prefix ignored.
 bool is_secret_element(std::string_view name);
 
+/// is_secret_element, remembered for the names of one text (profiles repeat a few dozen names
+/// hundreds of thousands of times). Direct-mapped: a collision only costs a recomputation. The
+/// names must outlive the cache (views into the text being read).
+class SecretNameCache {
+ public:
+  bool operator()(std::string_view name) {
+    if (name.size() < 6) return false;  // shorter than "secret", the shortest mark
+    std::size_t h = (name.size() * 31U + static_cast<unsigned char>(name[name.size() / 2]) * 7U +
+                     static_cast<unsigned char>(name.back())) &
+                    (kSlots - 1);
+    Slot& slot = slots_[h];
+    if (slot.known && slot.name == name) return slot.secret;
+    slot = {name, is_secret_element(name), true};
+    return slot.secret;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 64;
+  struct Slot {
+    std::string_view name;
+    bool secret = false;
+    bool known = false;
+  };
+  std::array<Slot, kSlots> slots_{};
+};
+
 /// The byte ranges [first, second) of `text` that no output may show, sorted: the value of every
 /// element whose name suggests a secret (from its start tag to its end tag, CDATA and comments
 /// included, or to the end of the text when a broken file never closes it), and every PEM private
 /// key from its BEGIN line to its END line. One pass over the text.
-std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text);
+///
+/// `tags_from`: the caller knows that every '<' before it starts a tag that names no secret (a
+/// scan read them: load/xml_scan.h ScanFacts); secret elements are looked for from there on, PEM
+/// keys still in the whole text. The result is the same.
+std::vector<std::pair<std::size_t, std::size_t>> secret_ranges(std::string_view text, std::size_t tags_from = 0);
 
 /// A character of a key or token as they are written (base64, hex, URL-safe base64).
 bool is_token_char(char c);

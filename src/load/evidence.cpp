@@ -26,9 +26,13 @@ std::size_t column_offset(std::string_view line, int column) {
 }
 
 /// Sets the evidence of the findings of one file.
-void fill(std::string_view text, const std::vector<Finding*>& findings) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte-order mark is not evidence
-  auto secrets = calint::secret_ranges(text);
+/// `plain_until`: ExportFile::plain_until of this text.
+void fill(std::string_view text, const std::vector<Finding*>& findings, std::size_t plain_until) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {  // a byte-order mark is not evidence
+    text.remove_prefix(3);
+    plain_until = plain_until > 3 ? plain_until - 3 : 0;
+  }
+  auto secrets = calint::secret_ranges(text, plain_until);
   // Line starts are found once, in step with the findings sorted by line.
   std::vector<Finding*> by_line = findings;
   std::sort(by_line.begin(), by_line.end(), [](const Finding* a, const Finding* b) { return a->line < b->line; });
@@ -68,7 +72,9 @@ void attach_evidence(const ExportSource& source, const Export& model, std::span<
       const auto& [index, file_findings] = work[i];
       try {
         if (!source.read(model.files[index], bytes, error) || !load::to_utf8(bytes, error)) continue;
-        fill(bytes, file_findings);
+        const ExportFile& file = model.files[index];
+        // What the loader learnt holds for the bytes it read: a file whose size changed is searched whole.
+        fill(bytes, file_findings, file.size == bytes.size() ? file.plain_until : 0);
       } catch (const std::exception&) {  // out of memory, say: this file's findings go without evidence
       }
       bytes = std::string();

@@ -28,6 +28,8 @@ struct FileResult {
   std::string read_error;           ///< the file was not audited
   std::vector<std::string> errors;  ///< audited, but not all of it (a custom rule past its cost limit)
   bool streamed = false;            ///< read by the streaming reader
+  std::size_t plain_until = 0;      ///< ExportFile::plain_until
+  std::size_t size = 0;             ///< bytes of the text read (UTF-8)
 };
 
 /// Parses one file, hands its root element to its type's reader, and evaluates the custom rules
@@ -54,7 +56,10 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
   load::XmlText text(index, contents);
   if (type.scan != nullptr && mode != load::ReadMode::Dom) {
     load::ScanContext scan{f, index, text, result.part, mode == load::ReadMode::NamesOnly};
-    if (type.scan(scan) != load::ScanResult::Unsure) {
+    load::ScanResult scanned = type.scan(scan);
+    result.plain_until = scan.plain_until;
+    result.size = contents.size();
+    if (scanned != load::ScanResult::Unsure) {
       result.streamed = true;
       return result;
     }
@@ -198,6 +203,8 @@ LoadedExport load_export(const ExportSource& source, int jobs, Progress* progres
       continue;
     }
     for (auto& e : results[i]->errors) out.errors.push_back({model.files[i].display_path, std::move(e)});
+    model.files[i].plain_until = results[i]->plain_until;
+    model.files[i].size = results[i]->size;
     merge(model, i, std::move(results[i]->part));
     results[i].reset();
   }

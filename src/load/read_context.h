@@ -35,6 +35,9 @@ struct ScanContext {
   /// Read only the names and labels assignments use, and stop as soon as they are known (a partial
   /// run's context file): the component then holds nothing else.
   bool names_only = false;
+  /// Set by the scan, whatever its result: every '<' before this offset started a tag naming no
+  /// secret (ScanFacts::plain_until), so evidence need not look there for secret elements.
+  std::size_t plain_until = 0;
 };
 
 /// A partial run's context file whose names need not be read from it (a profile: its names are

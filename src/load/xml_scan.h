@@ -8,6 +8,7 @@
 // byte, a non-ASCII name, an unusual entity) makes it answer Unsure, and the caller reads the file
 // with pugixml instead, so a file that does not parse is reported exactly as before (same message,
 // same location) and an odd but valid file is read exactly as before.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstring>
@@ -15,7 +16,18 @@
 #include <string_view>
 #include <vector>
 
+#include "core/secrets.h"
+
 namespace calint::load {
+
+/// What a scan learnt about the text besides the handler's events.
+struct ScanFacts {
+  /// Every '<' before this offset started a tag the scan read: an end tag, a start tag whose
+  /// name marks no secret (is_secret_element), or a comment, CDATA section or processing
+  /// instruction with no '<' inside. secret_ranges(text, plain_until) is then secret_ranges(text).
+  /// The text's size when the scan was Complete and met no secret-named element.
+  std::size_t plain_until = 0;
+};
 
 enum class ScanResult {
   Complete,  ///< the whole file was read and is well-formed
@@ -96,18 +108,29 @@ inline const char* attributes(const char* p, const char* e, bool& empty) {
 ///        (raw bytes: entities not decoded; whitespace-only text between tags is not a node)
 ///   bool h.end(int depth)
 /// A handler returning false stops the scan (ScanResult::Stopped).
+/// With `facts`, also fills them (a table lookup per start tag).
 template <class H>
-ScanResult scan_xml(std::string_view s, H& h) {
-  using namespace scan_detail;
+ScanResult scan_xml(std::string_view s, H& h, ScanFacts* facts = nullptr);
+
+namespace scan_detail {
+
+/// scan_xml's body; `p` is left where the scan ended (at the '<' it could not read, when Unsure).
+template <class H>
+ScanResult scan(std::string_view s, H& h, ScanFacts* facts, const char*& p) {
   const char* const begin = s.data();
   const char* const e = begin + s.size();
   if (std::memchr(begin, '\0', s.size()) != nullptr) return ScanResult::Unsure;  // pugixml stops at NUL
-  const char* p = begin;
   if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") p += 3;
   std::vector<std::string_view> open;  // qualified names of the open elements
   open.reserve(16);
   bool root_seen = false;
   bool root_closed = false;
+  SecretNameCache secret_name;
+  // Where secret_ranges() must look from: the tag at p, or a '<' inside it that is no tag.
+  auto not_plain = [&] { facts->plain_until = std::min(facts->plain_until, static_cast<std::size_t>(p - begin)); };
+  auto holds_lt = [&](const char* from, const char* to) {
+    if (facts != nullptr && std::memchr(from, '<', static_cast<std::size_t>(to - from)) != nullptr) not_plain();
+  };
   while (true) {
     if (open.empty()) {
       while (p < e && is_ws(*p)) ++p;
@@ -146,12 +169,14 @@ ScanResult scan_xml(std::string_view s, H& h) {
       if (rest.starts_with("<!--")) {
         const char* close = find(p + 4, e, "-->");
         if (close == nullptr) return ScanResult::Unsure;
+        holds_lt(p + 4, close);
         p = close + 3;
         continue;
       }
       if (!open.empty() && rest.starts_with("<![CDATA[")) {
         const char* close = find(p + 9, e, "]]>");
         if (close == nullptr) return ScanResult::Unsure;
+        holds_lt(p + 9, close);
         h.text(std::string_view(p + 9, static_cast<std::size_t>(close - p - 9)), true, static_cast<int>(open.size()));
         p = close + 3;
         continue;
@@ -169,6 +194,7 @@ ScanResult scan_xml(std::string_view s, H& h) {
       if (q == e || !is_ws(*q)) return ScanResult::Unsure;
       const char* close = find(q, e, "?>");
       if (close == nullptr) return ScanResult::Unsure;
+      holds_lt(q, close);
       p = close + 2;
       continue;
     }
@@ -178,6 +204,7 @@ ScanResult scan_xml(std::string_view s, H& h) {
     while (q < e && is_name_char(*q)) ++q;
     std::string_view name(name_begin, static_cast<std::size_t>(q - name_begin));
     if (q == e || (!is_ws(*q) && *q != '>' && *q != '/')) return ScanResult::Unsure;  // non-ASCII name, say
+    if (facts != nullptr && secret_name(name)) not_plain();
     bool empty = false;
     const char* after = attributes(q, e, empty);
     if (after == nullptr) return ScanResult::Unsure;
@@ -194,6 +221,18 @@ ScanResult scan_xml(std::string_view s, H& h) {
       open.push_back(name);
     }
   }
+}
+
+}  // namespace scan_detail
+
+template <class H>
+ScanResult scan_xml(std::string_view s, H& h, ScanFacts* facts) {
+  const char* p = s.data();
+  if (facts != nullptr) facts->plain_until = s.size();
+  ScanResult result = scan_detail::scan(s, h, facts, p);
+  if (facts != nullptr && result != ScanResult::Complete)
+    facts->plain_until = std::min(facts->plain_until, static_cast<std::size_t>(p - s.data()));
+  return result;
 }
 
 /// The value pugixml gives a text node (`raw` as scan_xml passes it): entities decoded (&lt; &gt;

@@ -1,5 +1,6 @@
 #pragma once
 // What every model header shares: metadata types, references between components, value types.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -116,6 +117,12 @@ struct ExportFile {
   std::string component_name;       ///< API name; for ECA sub-files the parent app once known
   bool loaded = false;              ///< read into a component (false: unreadable, or CA000 stopped it)
   bool given = false;               ///< named in a file list: a partial run reports the components of such files
+  /// Every '<' before this offset of the text the loader read (`size` bytes, UTF-8) started a tag
+  /// that names no secret: evidence (load/evidence.h), reading the file again, looks for secret
+  /// elements only from there (when the size is still the same). 0 unless the streaming scanner
+  /// read the file.
+  std::size_t plain_until = 0;
+  std::size_t size = 0;
 };
 
 }  // namespace calint

@@ -11,6 +11,7 @@
 
 #include "core/secrets.h"
 #include "core/text.h"
+#include "load/xml_scan.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -52,6 +53,24 @@ Ranges reference_ranges(std::string_view text) {
   return out;
 }
 
+/// A scan handler that reads everything.
+struct ReadAll {
+  bool start(std::string_view /*name*/, std::size_t /*offset*/, int /*depth*/) { return true; }
+  void text(std::string_view /*raw*/, bool /*cdata*/, int /*depth*/) {}
+  bool end(int /*depth*/) { return true; }
+};
+
+/// What the scanner says it read (ScanFacts::plain_until) changes no range: checked against the
+/// plain definition. Returns how much of the text the scanner vouched for.
+std::size_t scan_facts_hold(std::string_view text, const Ranges& expected) {
+  ReadAll all;
+  load::ScanFacts facts;
+  load::scan_xml(text, all, &facts);
+  CHECK(facts.plain_until <= text.size());
+  CHECK(secret_ranges(text, facts.plain_until) == expected);
+  return facts.plain_until;
+}
+
 }  // namespace
 
 TEST_CASE("secret_ranges masks what the plain definition masks, on every metadata file", "[secrets]") {
@@ -63,6 +82,7 @@ TEST_CASE("secret_ranges masks what the plain definition masks, on every metadat
   }
   std::size_t files = 0;
   std::size_t with_secrets = 0;
+  std::size_t vouched = 0;
   for (const auto& root : roots) {
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
       if (!entry.is_regular_file() || entry.path().extension() == ".cpp") continue;
@@ -72,19 +92,22 @@ TEST_CASE("secret_ranges masks what the plain definition masks, on every metadat
       Ranges expected = reference_ranges(text);
       INFO(entry.path().string());
       CHECK(secret_ranges(text) == expected);
+      if (scan_facts_hold(text, expected) == text.size()) ++vouched;
       ++files;
       if (!expected.empty()) ++with_secrets;
     }
   }
-  INFO(files << " files, " << with_secrets << " with secrets");
+  INFO(files << " files, " << with_secrets << " with secrets, " << vouched << " wholly vouched for by the scanner");
   REQUIRE(files > 100);
+  CHECK(vouched * 2 > files);
   CHECK(with_secrets > 5);  // the comparison covers files that hold secrets, not only clean ones
 }
 
 TEST_CASE("secret_ranges masks what the plain definition masks, on damaged texts", "[secrets]") {
   const std::string text =
-      "<?xml version=\"1.0\"?>\n<!-- <consumerSecret>in a comment</consumerSecret> -->\n"
-      "<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+      "<?xml version=\"1.0\"?>\n<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+      "  <label>Clean</label><contactEmail>a@example.com</contactEmail><description>plain</description>\n"
+      "<!-- <consumerSecret>in a comment</consumerSecret> -->\n"
       "  <oauthConfig>\n    <consumerSecret>S3cr3tV4lu3</consumerSecret>\n"
       "    <sf:clientSecret a=\"1\">x</sf:clientSecret><Password/><PASSWORDX>y</PASSWORDX>\n"
       "    <sessionId><![CDATA[<b>00D</b>]]></sessionId><accessTokenValue>t</accessTokenValue>\n"
@@ -98,10 +121,13 @@ TEST_CASE("secret_ranges masks what the plain definition masks, on damaged texts
   REQUIRE(reference_ranges(text).size() >= 10);
   std::mt19937 rng(20261202);
   std::size_t cases = 0;
+  std::size_t vouched = 0;
   for (std::size_t cut = 0; cut <= text.size(); ++cut) {
     std::string_view part = std::string_view(text).substr(0, cut);
     INFO("cut at " << cut);
-    CHECK(secret_ranges(part) == reference_ranges(part));
+    Ranges expected = reference_ranges(part);
+    CHECK(secret_ranges(part) == expected);
+    scan_facts_hold(part, expected);
     ++cases;
   }
   for (const auto& insert : inserts) {
@@ -109,7 +135,9 @@ TEST_CASE("secret_ranges masks what the plain definition masks, on damaged texts
       std::string damaged = text;
       damaged.insert(at, insert);
       INFO("'" << escape_controls(insert) << "' inserted at " << at);
-      CHECK(secret_ranges(damaged) == reference_ranges(damaged));
+      Ranges expected = reference_ranges(damaged);
+      CHECK(secret_ranges(damaged) == expected);
+      if (scan_facts_hold(damaged, expected) > 100) ++vouched;
       ++cases;
     }
   }
@@ -120,5 +148,6 @@ TEST_CASE("secret_ranges masks what the plain definition masks, on damaged texts
             std::to_string(i) + ">w</nameX" + std::to_string(i) + ">\n";
   CHECK(secret_ranges(many) == reference_ranges(many));
   CHECK(reference_ranges(many).size() == 500);
-  INFO(cases << " cases");
+  INFO(cases << " cases, " << vouched << " vouched for by the scanner past their first 100 bytes");
+  CHECK(vouched * 2 > cases);
 }
