@@ -90,7 +90,7 @@ int run_audit_command(const AuditArgs& a, Console& console) {
     report = run_audit(options, policy, builtin_catalog());
   }
   if (!write_baseline_args(workflow, baseline, report, console.err)) return kExitError;
-  if (!write_outputs(report, *targets, a.output, console)) return kExitError;
+  if (!write_outputs(report, *targets, a.output, console, options.jobs)) return kExitError;
   if (!report.errors.empty()) return kExitError;
   if (a.exit_zero) return kExitClean;
   return count_at_or_above(report, threshold) > 0 ? kExitFindings : kExitClean;

@@ -182,9 +182,10 @@ bool write_output(const OutputSpec& target, const OutputArgs& args, FormatOption
 }
 
 bool write_outputs(const Report& report, const std::vector<OutputTarget>& targets, const OutputArgs& args,
-                   Console& console) {
+                   Console& console, int jobs) {
   ReportView view = make_view(report);
   FormatOptions options = format_options(args);
+  options.jobs = jobs;
   bool all_written = true;
   for (const auto& t : targets) {
     all_written &= write_output({std::string(t.format->name), t.path}, args, options, console,

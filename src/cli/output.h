@@ -102,9 +102,9 @@ std::optional<std::vector<OutputTarget>> plan_outputs(const OutputArgs& args, st
 
 /// Writes every report (files atomically: a temporary file in the same folder, then a rename), then
 /// the report's notes (unless --quiet), warnings and errors on stderr. False, with a message on
-/// stderr, when a report could not be written.
+/// stderr, when a report could not be written. A format may render on `jobs` threads.
 bool write_outputs(const Report& report, const std::vector<OutputTarget>& targets, const OutputArgs& args,
-                   Console& console);
+                   Console& console, int jobs = 1);
 
 /// Writes a file atomically: `write` fills a temporary file in the same folder, which then
 /// replaces `path`. A path that exists but is not a regular file (/dev/null, a FIFO) is written in

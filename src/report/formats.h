@@ -23,6 +23,8 @@ struct FormatOptions {
   std::string cwd;
   /// Markdown: with a base URL, locations are links (`BASE/path#L12`); else plain `path:line`.
   std::string link_base;
+  /// Threads a format may render on (`--jobs`); the bytes written never depend on it.
+  int jobs = 1;
 };
 
 struct Format {

@@ -2,6 +2,8 @@
 // reads what this writes). Layout: schemas/report.schema.json.
 #include <nlohmann/json.hpp>
 
+#include "core/parallel.h"
+
 #include "report/formats.h"
 #include "report/json_dump.h"
 
@@ -131,22 +133,34 @@ Json baseline_json(const std::optional<BaselineSummary>& b) {
   return {{"path", b->path}, {"new", b->new_findings}, {"unchanged", b->unchanged}, {"fixed", fixed}};
 }
 
-/// Writes `"key": [` then each item, then `]`, one item at a time: a report of a large export never
-/// exists twice in memory. The layout equals nlohmann's dump(2) of the whole document.
+/// Writes `"key": [` then each item, then `]`, a batch of items at a time: a report of a large
+/// export never exists twice in memory. The items of a batch are rendered on up to `jobs` threads
+/// and written in order, so the bytes do not depend on `jobs`. The layout equals nlohmann's
+/// dump(2) of the whole document.
 template <class List, class ToJson>
-void stream_array(std::ostream& out, std::string_view key, const List& list, ToJson to_json) {
+void stream_array(std::ostream& out, std::string_view key, const List& list, ToJson to_json, int jobs) {
+  constexpr std::size_t kBatch = 1024;
   out << ",\n  \"" << key << "\": [";
-  bool first = true;
-  for (const auto& item : list) {
-    out << (first ? "\n    " : ",\n    ") << dump_indented(to_json(item), "    ");
-    first = false;
+  std::vector<std::string> rendered(std::min(list.size(), kBatch));
+  for (std::size_t base = 0; base < list.size(); base += kBatch) {
+    const std::size_t count = std::min(kBatch, list.size() - base);
+    // Pieces of 64 items: a thread per item would cost more than the item.
+    constexpr std::size_t kPiece = 64;
+    parallel_for((count + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
+      for (std::size_t i = piece * kPiece; i < std::min(count, (piece + 1) * kPiece); ++i)
+        rendered[i] = dump_indented(to_json(list[base + i]), "    ");
+    });
+    for (std::size_t i = 0; i < count; ++i) {
+      out << (base + i == 0 ? "\n    " : ",\n    ") << rendered[i];
+      rendered[i] = std::string();
+    }
   }
-  out << (first ? "]" : "\n  ]");
+  out << (list.empty() ? "]" : "\n  ]");
 }
 
 }  // namespace
 
-void write_json(std::ostream& out, const ReportView& view, const FormatOptions& /*options*/) {
+void write_json(std::ostream& out, const ReportView& view, const FormatOptions& options) {
   const Report& report = view.report;
   auto field = [&](std::string_view key, const Json& value) {
     out << ",\n  \"" << key << "\": " << dump_indented(value, "  ");
@@ -161,9 +175,9 @@ void write_json(std::ostream& out, const ReportView& view, const FormatOptions& 
   Json exports = Json::array();
   for (const auto& r : report.roots) exports.push_back({{"path", r.path}, {"anchor", text_or_null(r.anchor)}});
   field("exports", exports);
-  stream_array(out, "findings", report.findings, finding_json);
-  stream_array(out, "rules", report.rules, rule_json);
-  stream_array(out, "inventory", report.inventory, inventory_json);
+  stream_array(out, "findings", report.findings, finding_json, options.jobs);
+  stream_array(out, "rules", report.rules, rule_json, options.jobs);
+  stream_array(out, "inventory", report.inventory, inventory_json, options.jobs);
   field("baseline", baseline_json(report.baseline));
   std::array<std::size_t, 5> by_severity{};
   for (Severity s : kSeverities) by_severity[static_cast<std::size_t>(s)] = view.count(s);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "core/suggest.h"
 #include "core/text.h"
@@ -211,4 +212,22 @@ TEST_CASE("reports are the same whatever --jobs", "[streaming][golden]") {
     CHECK(one.out == many.out);
     CHECK(one.out.size() > 100);
   }
+  // Enough apps and findings that the JSON writer renders several batches on several threads.
+  test::TempDir dir;
+  for (int i = 0; i < 1500; ++i) {
+    test::write_file(dir.path / fmt::format("connectedApps/App{:04}.connectedApp-meta.xml", i),
+                     fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                 "<ConnectedApp xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n"
+                                 "    <contactEmail>owner{0}@example.com</contactEmail>\n    <label>App {0}</label>\n"
+                                 "    <oauthConfig>\n        <callbackUrl>http://app{0}.example.com/cb</callbackUrl>\n"
+                                 "        <scopes>{1}</scopes>\n    </oauthConfig>\n</ConnectedApp>\n",
+                                 i, i % 2 == 0 ? "Full" : "Api"));
+  }
+  auto one = test::run({"audit", dir.path.string(), "--as-of", "2026-06-01", "--format", "json", "--jobs", "1"});
+  auto many = test::run({"audit", dir.path.string(), "--as-of", "2026-06-01", "--format", "json", "--jobs", "3"});
+  CHECK(one.code == many.code);
+  CHECK(one.out == many.out);
+  auto report = nlohmann::json::parse(one.out);
+  CHECK(report["findings"].size() > 3000);
+  CHECK(report["inventory"].size() == 1500);
 }
