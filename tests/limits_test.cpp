@@ -235,6 +235,27 @@ TEST_CASE("limits: XML elements of profiles and permission sets", "[limits]") {
         std::vector<std::string>{profile.string() + ": not audited: it has more than 4 XML elements; element 5 is at "
                                                     "line 1 (raise the limit with --xml-max-elements)"});
   CHECK(full_scope_apps(past) == std::set<std::string>{"Fine", "Other"});
+  // A file the streaming scan cannot read whole (unclosed here) is refused just the same, not
+  // reported as CA000; so is one read only to its label (a file list's context).
+  fs::path set = e.limited.path / "permissionsets/Big.permissionset-meta.xml";
+  test::write_file(set, "<PermissionSet" + kNs + "><label>Big</label><a/><b/><c/>\n");
+  Audit broken = audit({e.limited.path.string()}, {"--xml-max-elements", "4"});
+  CHECK(errors(broken) ==
+        std::vector<std::string>{
+            set.string() +
+                ": not audited: it has more than 4 XML elements; element 5 is at line 1 (raise the limit with "
+                "--xml-max-elements)",
+            profile.string() +
+                ": not audited: it has more than 4 XML elements; element 5 is at line 1 (raise the limit with "
+                "--xml-max-elements)"});
+  test::write_file(set, "<PermissionSet" + kNs + "><label>Big</label><a/><b/><c/></PermissionSet>\n");
+  test::write_file(profile, "<Profile" + kNs + "/>\n");
+  Audit listed =
+      audit({(e.limited.path / "connectedApps/Fine.connectedApp-meta.xml").string()}, {"--xml-max-elements", "4"});
+  CHECK(errors(listed) ==
+        std::vector<std::string>{set.string() +
+                                 ": not audited: it has more than 4 XML elements; element 5 is at line 1 (raise the "
+                                 "limit with --xml-max-elements)"});
   // Their depth is not limited: they are read three levels deep (docs/limits.md).
   test::write_file(profile, "<Profile" + kNs + ">" + std::string(300, 'x') + "</Profile>\n");
   std::string deep = "<Profile" + kNs + ">";

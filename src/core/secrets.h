@@ -4,6 +4,8 @@
 // out what these name.
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,24 +23,32 @@ bool is_secret_element(std::string_view name);
 class SecretNameCache {
  public:
   bool operator()(std::string_view name) {
-    if (name.size() < 6) return false;  // shorter than "secret", the shortest mark
-    std::size_t h = (name.size() * 31U + static_cast<unsigned char>(name[name.size() / 2]) * 7U +
-                     static_cast<unsigned char>(name.back())) &
-                    (kSlots - 1);
-    Slot& slot = slots_[h];
-    if (slot.known && slot.name == name) return slot.secret;
-    slot = {name, is_secret_element(name), true};
+    const std::size_t n = name.size();
+    if (n < 6) return false;  // shorter than "secret", the shortest mark
+    // A name of up to 16 bytes is its size and its first and last 8 bytes: compared without a call.
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (n >= 8) {
+      std::memcpy(&head, name.data(), 8);
+      std::memcpy(&tail, name.data() + n - 8, 8);
+    } else {
+      std::memcpy(&head, name.data(), n);
+    }
+    Slot& slot = slots_[((head ^ (tail * 0xC2B2AE3D27D4EB4FULL) ^ n) * 0x9E3779B97F4A7C15ULL) >> 58U];  // 64 slots
+    if (slot.size == n && slot.head == head && slot.tail == tail && (n <= 16 || slot.name == name)) return slot.secret;
+    slot = {head, tail, n, is_secret_element(name), name};
     return slot.secret;
   }
 
  private:
-  static constexpr std::size_t kSlots = 64;
   struct Slot {
-    std::string_view name;
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::size_t size = 0;  ///< 0: empty (no name shorter than 6 is stored)
     bool secret = false;
-    bool known = false;
+    std::string_view name;
   };
-  std::array<Slot, kSlots> slots_{};
+  std::array<Slot, 64> slots_{};
 };
 
 /// The byte ranges [first, second) of `text` that no output may show, sorted: the value of every

@@ -44,19 +44,31 @@ FileResult load_one(const ExportFile& f, int index, std::string contents, const 
     issues.push_back(LoadIssue{SourceLoc{index, 1, 1}, encoding_error, std::string(type.root_element), "encoding"});
     return result;
   }
-  // Profiles and permission sets are most of an export's bytes and are read three levels deep: the
-  // element limit is checked from a count of '<' (vectorised; the exact scan only when it says
-  // more), and their depth costs nothing past the parse (docs/limits.md).
-  auto over =
-      type.context ? load::check_xml_element_bound(contents, limits.xml) : load::check_xml_limits(contents, limits.xml);
-  if (over) {
-    result.read_error = std::move(*over);
-    return result;
+  // Profiles and permission sets are most of an export's bytes and are read three levels deep;
+  // their depth costs nothing past the parse (docs/limits.md). Their element limit is checked
+  // from the streaming scan's own count of start tags when it reads the file whole (the count a
+  // full check would make), else from a count of '<' (vectorised; the exact scan only when it
+  // says more) before anything else reads the file. Other files get the full check first.
+  const bool scan_first = type.context && type.scan != nullptr && mode == load::ReadMode::Stream;
+  if (!scan_first) {
+    auto over = type.context ? load::check_xml_element_bound(contents, limits.xml)
+                             : load::check_xml_limits(contents, limits.xml);
+    if (over) {
+      result.read_error = std::move(*over);
+      return result;
+    }
   }
   load::XmlText text(index, contents);
   if (type.scan != nullptr && mode != load::ReadMode::Dom) {
     load::ScanContext scan{f, index, text, result.part, mode == load::ReadMode::NamesOnly};
     load::ScanResult scanned = type.scan(scan);
+    if (scan_first && (scanned != load::ScanResult::Complete || scan.elements > limits.xml.max_elements)) {
+      if (auto over = load::check_xml_element_bound(contents, limits.xml)) {
+        result.part = Export();  // what the scan read is not audited either
+        result.read_error = std::move(*over);
+        return result;
+      }
+    }
     result.plain_until = scan.plain_until;
     result.size = contents.size();
     if (scanned != load::ScanResult::Unsure) {

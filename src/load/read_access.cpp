@@ -203,6 +203,7 @@ ScanResult scan_access(ScanContext& ctx, T component) {
   ScanFacts facts;
   ScanResult result = scan_xml(ctx.text.original(), scan, &facts);
   ctx.plain_until = facts.plain_until;
+  ctx.elements = facts.elements;
   if (result == ScanResult::Unsure || scan.unsure()) return ScanResult::Unsure;
   component.name = ctx.file.component_name;
   component.file = ctx.index;

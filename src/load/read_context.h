@@ -38,6 +38,8 @@ struct ScanContext {
   /// Set by the scan, whatever its result: every '<' before this offset started a tag naming no
   /// secret (ScanFacts::plain_until), so evidence need not look there for secret elements.
   std::size_t plain_until = 0;
+  /// Set by the scan: the start tags it read (all of the file's elements when it was Complete).
+  std::uint64_t elements = 0;
 };
 
 /// A partial run's context file whose names need not be read from it (a profile: its names are

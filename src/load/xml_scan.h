@@ -27,6 +27,9 @@ struct ScanFacts {
   /// instruction with no '<' inside. secret_ranges(text, plain_until) is then secret_ranges(text).
   /// The text's size when the scan was Complete and met no secret-named element.
   std::size_t plain_until = 0;
+  /// Start tags read: with the scan Complete, the number of elements in the text (the count
+  /// check_xml_limits makes).
+  std::uint64_t elements = 0;
 };
 
 enum class ScanResult {
@@ -204,7 +207,10 @@ ScanResult scan(std::string_view s, H& h, ScanFacts* facts, const char*& p) {
     while (q < e && is_name_char(*q)) ++q;
     std::string_view name(name_begin, static_cast<std::size_t>(q - name_begin));
     if (q == e || (!is_ws(*q) && *q != '>' && *q != '/')) return ScanResult::Unsure;  // non-ASCII name, say
-    if (facts != nullptr && secret_name(name)) not_plain();
+    if (facts != nullptr) {
+      ++facts->elements;
+      if (secret_name(name)) not_plain();
+    }
     bool empty = false;
     const char* after = attributes(q, e, empty);
     if (after == nullptr) return ScanResult::Unsure;
@@ -228,7 +234,7 @@ ScanResult scan(std::string_view s, H& h, ScanFacts* facts, const char*& p) {
 template <class H>
 ScanResult scan_xml(std::string_view s, H& h, ScanFacts* facts) {
   const char* p = s.data();
-  if (facts != nullptr) facts->plain_until = s.size();
+  if (facts != nullptr) *facts = ScanFacts{s.size(), 0};
   ScanResult result = scan_detail::scan(s, h, facts, p);
   if (facts != nullptr && result != ScanResult::Complete)
     facts->plain_until = std::min(facts->plain_until, static_cast<std::size_t>(p - s.data()));
