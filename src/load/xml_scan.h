@@ -56,12 +56,6 @@ constexpr auto kClass = [] {
 constexpr bool is_ws(char c) { return (kClass[static_cast<unsigned char>(c)] & kWs) != 0; }
 constexpr bool is_name_start(char c) { return (kClass[static_cast<unsigned char>(c)] & kNameStart) != 0; }
 constexpr bool is_name_char(char c) { return (kClass[static_cast<unsigned char>(c)] & kName) != 0; }
-inline bool all_ws(const char* p, const char* e) {
-  for (; p < e; ++p) {
-    if (!is_ws(*p)) return false;
-  }
-  return true;
-}
 inline const char* find(const char* p, const char* e, std::string_view what) {
   std::string_view rest(p, static_cast<std::size_t>(e - p));
   auto at = rest.find(what);
@@ -140,12 +134,15 @@ ScanResult scan(std::string_view s, H& h, ScanFacts* facts, const char*& p) {
       if (p == e) return root_closed ? ScanResult::Complete : ScanResult::Unsure;
       if (*p != '<') return ScanResult::Unsure;
     } else {
-      const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(e - p)));
-      if (lt == nullptr) return ScanResult::Unsure;  // unclosed elements
-      if (lt != p && !all_ws(p, lt)) {
-        h.text(std::string_view(p, static_cast<std::size_t>(lt - p)), false, static_cast<int>(open.size()));
+      // Between tags there is mostly indentation: passed over here, without a memchr call.
+      const char* text = p;
+      while (p < e && is_ws(*p)) ++p;
+      if (p == e || *p != '<') {
+        const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(e - p)));
+        if (lt == nullptr) return ScanResult::Unsure;  // unclosed elements
+        h.text(std::string_view(text, static_cast<std::size_t>(lt - text)), false, static_cast<int>(open.size()));
+        p = lt;
       }
-      p = lt;
     }
     // p is at '<'
     if (e - p < 2) return ScanResult::Unsure;
@@ -204,7 +201,10 @@ ScanResult scan(std::string_view s, H& h, ScanFacts* facts, const char*& p) {
     if (!is_name_start(c) || root_closed) return ScanResult::Unsure;  // a second root: pugixml's business
     const char* name_begin = p + 1;
     const char* q = name_begin;
-    while (q < e && is_name_char(*q)) ++q;
+    const char* colon = nullptr;  // the first ':' of the name
+    for (; q < e && is_name_char(*q); ++q) {
+      if (*q == ':' && colon == nullptr) colon = q;
+    }
     std::string_view name(name_begin, static_cast<std::size_t>(q - name_begin));
     if (q == e || (!is_ws(*q) && *q != '>' && *q != '/')) return ScanResult::Unsure;  // non-ASCII name, say
     if (facts != nullptr) {
@@ -217,7 +217,7 @@ ScanResult scan(std::string_view s, H& h, ScanFacts* facts, const char*& p) {
     root_seen = true;
     const int depth = static_cast<int>(open.size()) + 1;
     std::string_view local = name;
-    if (auto colon = local.find(':'); colon != std::string_view::npos) local.remove_prefix(colon + 1);
+    if (colon != nullptr) local.remove_prefix(static_cast<std::size_t>(colon - name_begin) + 1);
     if (!h.start(local, static_cast<std::size_t>(p - begin), depth)) return ScanResult::Stopped;
     p = after;
     if (empty) {
