@@ -197,10 +197,18 @@ class FolderWalk {
       out_.errors.push_back({join_display(path_, dir.rel), fmt::format("cannot read folder: {}", errno_text(error))});
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
-    for (auto& entry : entries) visit_entry(dir, entry);
+    folders_.push_back(dir.canonical);
+    for (auto& entry : entries) visit_entry(dir, folders_.size() - 1, entry);
   }
 
-  void visit_entry(const Dir& dir, Entry& entry) {
+  void visit_entry(const Dir& dir, std::size_t folder, Entry& entry) {
+    if (entry.kind == Kind::Regular && !entry.link && classify_file_name(entry.name, nullptr) == nullptr) {
+      // Most files of a project are no metadata calint reads: counted, and kept only by name in
+      // case an in-tree link leads to them (list_files), with no path built.
+      ++out_.skipped;
+      unread_.push_back({folder, std::move(entry.name)});
+      return;
+    }
     std::string rel = dir.rel.empty() ? entry.name : child_path(dir.rel, entry.name);
     std::string disk = child_path(dir.disk, entry.name);
     struct stat st {};
@@ -247,9 +255,15 @@ class FolderWalk {
     std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
       return std::tie(a.canonical, a.via_link, a.rel) < std::tie(b.canonical, b.via_link, b.rel);
     });
+    // A link to a file that is not read is that file: it stays unread, and is counted once.
+    std::set<std::string> unread;
+    if (std::any_of(candidates_.begin(), candidates_.end(), [](const Candidate& c) { return c.via_link; })) {
+      for (const auto& [folder, name] : unread_) unread.insert(child_path(folders_[folder], name));
+    }
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       const Candidate& c = candidates_[i];
       if (i > 0 && c.canonical == candidates_[i - 1].canonical) continue;
+      if (c.via_link && unread.contains(c.canonical)) continue;
       std::string base;
       const MetaTypeInfo* type = classify_file_name(c.name, &base);
       if (!type) {
@@ -269,6 +283,9 @@ class FolderWalk {
   std::vector<Dir> stack_;
   std::vector<Dir> deferred_links_;
   std::vector<Candidate> candidates_;
+  std::vector<std::string> folders_;  ///< canonical paths of the folders visited
+  /// Plain files (not links) that are no metadata calint reads: folder (in folders_) and name.
+  std::vector<std::pair<std::size_t, std::string>> unread_;
 };
 
 }  // namespace

@@ -198,6 +198,15 @@ TEST_CASE("symlinks never lead out of the tree or into a loop", "[load]") {
   CHECK(d.files[0].rel_path == "apps/A.connectedApp-meta.xml");
   CHECK(d.skipped == 3);  // the link out, the link to the outside file, the dangling link
 
+  // A link named like metadata to a file that is not is that file: skipped once, not read.
+  test::write_file(dir.path / "notes/readme.txt", "not metadata");
+  fs::create_symlink(dir.path / "notes/readme.txt", dir.path / "Disguised.connectedApp-meta.xml");
+  Listing disguised = load::discover(dir.path.string());
+  CHECK(disguised.files.size() == 1);
+  CHECK(disguised.skipped == 4);
+  fs::remove(dir.path / "Disguised.connectedApp-meta.xml");
+  fs::remove_all(dir.path / "notes");
+
   // Links to a folder that is walked directly add nothing; a trailing '/' on the root changes no path.
   test::write_file(dir.path / ".hidden/B.connectedApp-meta.xml", connected_app(""));
   fs::create_directory_symlink(dir.path / ".hidden", dir.path / "z1");
