@@ -17,6 +17,12 @@ namespace calint {
 /// candidates of the 2 x limit + 1 lengths that can be close, each in O(length) machine-word
 /// operations (a bit-parallel optimal-string-alignment distance, Hyyrö 2003), and remembers the
 /// words it answered. Ties go to the earlier candidate, as in did_you_mean.
+///
+/// Within those lengths, a candidate is compared only when it can still be the answer: an edit
+/// changes at most one character of each string, so the distance is at least the number of
+/// characters one string has that the other lacks (counted over a 64-bit set of each candidate's
+/// characters, made once). Candidates are compared in order of that bound, and those whose bound
+/// exceeds the best distance found so far are passed over.
 class SuggestionIndex {
  public:
   explicit SuggestionIndex(const std::vector<std::string>& candidates);
@@ -26,7 +32,8 @@ class SuggestionIndex {
  private:
   struct Entry {
     std::string lowered;
-    std::size_t order;  ///< position among the candidates (ties go to the earlier one)
+    std::size_t order;    ///< position among the candidates (ties go to the earlier one)
+    std::uint64_t chars;  ///< the characters it holds (char_set)
   };
   std::vector<std::string> candidates_;
   std::map<std::size_t, std::vector<Entry>> by_length_;

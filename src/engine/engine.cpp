@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "engine/filters.h"
 #include "engine/focus.h"
@@ -24,21 +25,41 @@
 namespace calint {
 
 void audit_export(const Export& model, int export_index, const Policy& policy, const Catalog& catalog, Date today,
-                  Report& report, const Focus* focus) {
-  std::vector<Finding> findings;
+                  Report& report, const Focus* focus, int jobs) {
+  // One task per rule that runs, in registry order, then the custom rules.
+  struct Task {
+    const RuleInfo* info;
+    RuleFunction run;            ///< a built-in rule, or
+    std::uint32_t custom_index;  ///< the custom rule at this index of the policy
+  };
+  std::vector<Task> tasks;
   for (const auto& entry : rule_registry()) {
     if (std::string_view(entry.id) != kInvalidMetadataRule && !policy.rule_enabled(entry.id)) continue;
     const RuleInfo* info = catalog.find(entry.id);
     if (!info) continue;  // the meta-test guarantees this does not happen
-    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes, focus == nullptr);
-    entry.run(ctx);
+    tasks.push_back({info, entry.run, 0});
   }
   for (std::uint32_t i = 0; i < policy.custom_rules.size(); ++i) {
     const CustomRule& rule = policy.custom_rules[i];
     const RuleInfo* info = catalog.find(rule.info.id);
     if (!info || !policy.rule_enabled(rule.info.id)) continue;
-    RuleContext ctx(model, export_index, *info, policy, today, findings, report.notes, focus == nullptr);
-    rules::report_custom_matches(ctx, i, rule);
+    tasks.push_back({info, nullptr, i});
+  }
+  // Rules are pure functions of the model and the policy: each reports into lists of its own,
+  // joined in task order, so the findings and notes do not depend on `jobs`.
+  std::vector<std::vector<Finding>> found(tasks.size());
+  std::vector<std::vector<std::string>> noted(tasks.size());
+  parallel_for(tasks.size(), jobs, [&](std::size_t t) {
+    RuleContext ctx(model, export_index, *tasks[t].info, policy, today, found[t], noted[t], focus == nullptr);
+    if (tasks[t].run != nullptr)
+      tasks[t].run(ctx);
+    else
+      rules::report_custom_matches(ctx, tasks[t].custom_index, policy.custom_rules[tasks[t].custom_index]);
+  });
+  std::vector<Finding> findings;
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    std::move(found[t].begin(), found[t].end(), std::back_inserter(findings));
+    std::move(noted[t].begin(), noted[t].end(), std::back_inserter(report.notes));
   }
   // A partial run keeps what it reports. Fingerprints are unaffected: they count occurrences per
   // component, and a component is kept or dropped whole.
@@ -211,7 +232,8 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
       note_partial(loaded.model, source.root(), report.notes);
     }
     std::size_t first = report.findings.size();
-    audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report, focus ? &*focus : nullptr);
+    audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report, focus ? &*focus : nullptr,
+                 options.jobs);
     attach_evidence(source, loaded.model, std::span<Finding>(report.findings).subspan(first), options.jobs);
     auto apps = inventory(loaded.model, static_cast<int>(i), policy);
     // A partial run's inventory lists only the components it reports.

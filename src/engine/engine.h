@@ -54,9 +54,10 @@ class Focus;
 /// Runs the rules over an already loaded export and adds its findings, notes and counts to
 /// `report` (tests use this with a model built in memory). `catalog` must know the policy's custom
 /// rules (with_custom_rules). With a focus (a partial run), only the findings it reports are kept,
-/// and rules see `whole_export()` false.
+/// and rules see `whole_export()` false. Rules run on up to `jobs` threads; what they report is
+/// joined in registry order, so the report does not depend on `jobs`.
 void audit_export(const Export& model, int export_index, const Policy& policy, const Catalog& catalog, Date today,
-                  Report& report, const Focus* focus = nullptr);
+                  Report& report, const Focus* focus = nullptr, int jobs = 1);
 
 /// Checks the policy's custom rules as an audit would before reading any file: every applies_to
 /// names a type they may target, every XPath expression compiles and selects nodes. Throws

@@ -199,6 +199,45 @@ TEST_CASE("the suggestion index answers as did_you_mean does", "[streaming][text
     CHECK(index.suggest(w) == did_you_mean(w, candidates));
     CHECK(index.suggest(w) == did_you_mean(w, candidates));  // answered again from memory
   }
+  // A wide alphabet (digits, punctuation that shares bits of the character sets, UTF-8 bytes) and
+  // label-like candidates: the bound that passes over candidates never changes an answer.
+  const std::vector<std::string> pieces = {"Acme", "Sales",    "Ops", "EMEA", "API", "Integration", "v2",
+                                           "_",    " ",        "-",   ".",    "&",   "(",           ")",
+                                           "/",    "\xC3\xA9", "0",   "7",    "R&D", "Admin"};
+  auto label = [&] {
+    std::string w;
+    for (std::size_t n = 1 + rng() % 5; n > 0; --n) w += pieces[rng() % pieces.size()];
+    return w;
+  };
+  std::vector<std::string> labels;
+  for (int i = 0; i < 400; ++i) labels.push_back(label());
+  SuggestionIndex labelled(labels);
+  std::vector<std::string> asked;
+  for (int i = 0; i < 600; ++i) asked.push_back(label());
+  for (int i = 0; i < 600; ++i) {  // one to three edits away from a label
+    std::string w = labels[rng() % labels.size()];
+    for (std::size_t edits = 1 + rng() % 3; edits > 0 && !w.empty(); --edits) {
+      std::size_t at = rng() % w.size();
+      switch (rng() % 4) {
+        case 0:
+          w.erase(at, 1);
+          break;
+        case 1:
+          w.insert(at, 1, "xQ9 /"[rng() % 5]);
+          break;
+        case 2:
+          w[at] = "aZ3_&"[rng() % 5];
+          break;
+        default:
+          if (at + 1 < w.size()) std::swap(w[at], w[at + 1]);
+      }
+    }
+    asked.push_back(w);
+  }
+  for (const auto& w : asked) {
+    INFO("'" << w << "'");
+    CHECK(labelled.suggest(w) == did_you_mean(w, labels));
+  }
 }
 
 TEST_CASE("reports are the same whatever --jobs", "[streaming][golden]") {
