@@ -56,28 +56,36 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
     else
       rules::report_custom_matches(ctx, tasks[t].custom_index, policy.custom_rules[tasks[t].custom_index]);
   });
-  std::vector<Finding> findings;
+  // Joined straight into the report: a finding is large (moving it twice cost as much as the
+  // rules of a clean export).
+  const std::size_t first = report.findings.size();
+  std::size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  report.findings.reserve(first + total);
   for (std::size_t t = 0; t < tasks.size(); ++t) {
-    std::move(found[t].begin(), found[t].end(), std::back_inserter(findings));
+    std::move(found[t].begin(), found[t].end(), std::back_inserter(report.findings));
     std::move(noted[t].begin(), noted[t].end(), std::back_inserter(report.notes));
+    found[t] = std::vector<Finding>();
   }
   // A partial run keeps what it reports. Fingerprints are unaffected: they count occurrences per
   // component, and a component is kept or dropped whole.
-  if (focus) std::erase_if(findings, [&](const Finding& f) { return !focus->reports(f); });
+  if (focus) {
+    report.findings.erase(std::remove_if(report.findings.begin() + static_cast<std::ptrdiff_t>(first),
+                                         report.findings.end(), [&](const Finding& f) { return !focus->reports(f); }),
+                          report.findings.end());
+  }
   std::set<std::string> migrated = same_integration(model, report.notes);
-  for (auto& f : findings) {
-    if (!migrated.contains(f.component.name)) continue;
-    if (f.component.type == ConnectedApp::kComponentType)
-      f.same_as = {std::string(ExternalClientApp::kComponentType), f.component.name, ""};
-    else if (f.component.type == ExternalClientApp::kComponentType)
-      f.same_as = {std::string(ConnectedApp::kComponentType), f.component.name, ""};
+  for (auto f = report.findings.begin() + static_cast<std::ptrdiff_t>(first); f != report.findings.end(); ++f) {
+    if (!migrated.contains(f->component.name)) continue;
+    if (f->component.type == ConnectedApp::kComponentType)
+      f->same_as = {std::string(ExternalClientApp::kComponentType), f->component.name, ""};
+    else if (f->component.type == ExternalClientApp::kComponentType)
+      f->same_as = {std::string(ConnectedApp::kComponentType), f->component.name, ""};
   }
   note_duplicates(model, report.notes);
   report.files_audited += model.files.size() - model.files_unreadable;
   report.files_skipped += model.files_skipped;
   report.components += focus ? focused_component_count(model, *focus) : component_count(model);
-  report.findings.reserve(report.findings.size() + findings.size());
-  std::move(findings.begin(), findings.end(), std::back_inserter(report.findings));
 }
 
 ChangedFiles changed_since(const std::string& ref) { return load::git_changed_files(ref); }
@@ -242,7 +250,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     if (!focus) add_components(loaded.model, whole_components);
     focuses.push_back(std::move(focus));
   }
-  finalize(report);
+  finalize(report, options.jobs);
   std::vector<std::unique_ptr<FindingFilter>> filters;
   filters.push_back(exception_filter(policy, options.today, !report.partial));
   if (options.baseline) {

@@ -67,8 +67,9 @@ void check_custom_rules(const Policy& policy);
 /// The metadata type names a custom rule's applies_to accepts.
 std::vector<std::string> custom_rule_targets();
 
-/// Sorts findings and gives every finding a fingerprint no other finding shares.
-void finalize(Report& report);
+/// Sorts findings and gives every finding a fingerprint no other finding shares (hashed on up to
+/// `jobs` threads; the result does not depend on it).
+void finalize(Report& report, int jobs = 1);
 
 /// The catalogue entries of the rules that run under `policy` (CA000 always, and the policy's
 /// enabled custom rules), by id.

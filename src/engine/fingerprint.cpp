@@ -1,23 +1,39 @@
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
-#include <tuple>
 
 #include <fmt/format.h>
 
 #include "core/hash.h"
+#include "core/parallel.h"
 #include "engine/engine.h"
 
 namespace calint {
 
-void finalize(Report& report) {
+void finalize(Report& report, int jobs) {
   auto& fs = report.findings;
-  std::sort(fs.begin(), fs.end(), [](const Finding& a, const Finding& b) {
-    // Within an export: files in path order (below the export's root, however the files were named
-    // on the command line), org-wide findings (no file) last.
-    return std::forward_as_tuple(a.export_index, a.file.empty(), a.rel_path, a.line, a.column, a.rule, a.message) <
-           std::forward_as_tuple(b.export_index, b.file.empty(), b.rel_path, b.line, b.column, b.rule, b.message);
-  });
+  // Within an export: files in path order (below the export's root, however the files were named
+  // on the command line), org-wide findings (no file) last; findings that compare equal keep the
+  // order the rules gave them. The order is sorted, then the findings moved once (they are large).
+  auto before = [&](std::size_t ia, std::size_t ib) {
+    const Finding& a = fs[ia];
+    const Finding& b = fs[ib];
+    if (a.export_index != b.export_index) return a.export_index < b.export_index;
+    if (a.file.empty() != b.file.empty()) return b.file.empty();
+    if (int c = a.rel_path.compare(b.rel_path); c != 0) return c < 0;
+    if (a.line != b.line) return a.line < b.line;
+    if (a.column != b.column) return a.column < b.column;
+    if (int c = a.rule.compare(b.rule); c != 0) return c < 0;
+    return a.message < b.message;
+  };
+  std::vector<std::size_t> order(fs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), before);
+  std::vector<Finding> sorted;
+  sorted.reserve(fs.size());
+  for (std::size_t i : order) sorted.push_back(std::move(fs[i]));
+  fs = std::move(sorted);
   // Fingerprint v2 (`calint/v2`): what the finding is about, never where the file lies or how it
   // is laid out, so reformatting, line shifts, source <-> metadata-API conversion, zipping and
   // moving the project keep it. The file path enters only when no component is named. The same
@@ -26,20 +42,29 @@ void finalize(Report& report) {
   // audited with it, unless an identical finding in an earlier export already holds one, and then
   // the export's root tells them apart.
   std::map<std::pair<int, std::string>, int> seen;
-  std::set<std::string> used;
-  for (auto& f : fs) {
+  std::vector<std::string> bases(fs.size());
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    const Finding& f = fs[i];
     std::string basis =
         fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", f.rule, f.component.type, f.component.name, f.element, f.key);
     if (f.component.name.empty()) basis += fmt::format("\x1f{}", f.rel_path);
     int n = ++seen[{f.export_index, basis}];
     if (n > 1) basis += fmt::format("\x1f#{}", n);
-    f.fingerprint = sha256_hex(basis).substr(0, 32);
-    if (!used.insert(f.fingerprint).second) {
-      auto index = static_cast<std::size_t>(f.export_index);
-      basis += fmt::format("\x1f@{}", index < report.roots.size() ? report.roots[index].path : std::to_string(index));
-      f.fingerprint = sha256_hex(basis).substr(0, 32);
-      used.insert(f.fingerprint);
-    }
+    bases[i] = std::move(basis);
+  }
+  constexpr std::size_t kPiece = 256;  // findings hashed per task
+  parallel_for((fs.size() + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
+    for (std::size_t i = piece * kPiece; i < std::min(fs.size(), (piece + 1) * kPiece); ++i)
+      fs[i].fingerprint = sha256_hex(bases[i]).substr(0, 32);
+  });
+  std::set<std::string> used;
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    Finding& f = fs[i];
+    if (used.insert(f.fingerprint).second) continue;
+    auto index = static_cast<std::size_t>(f.export_index);
+    bases[i] += fmt::format("\x1f@{}", index < report.roots.size() ? report.roots[index].path : std::to_string(index));
+    f.fingerprint = sha256_hex(bases[i]).substr(0, 32);
+    used.insert(f.fingerprint);
   }
 }
 
