@@ -243,7 +243,7 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report, focus ? &*focus : nullptr,
                  options.jobs);
     attach_evidence(source, loaded.model, std::span<Finding>(report.findings).subspan(first), options.jobs);
-    auto apps = inventory(loaded.model, static_cast<int>(i), policy);
+    auto apps = inventory(loaded.model, static_cast<int>(i), policy, options.jobs);
     // A partial run's inventory lists only the components it reports.
     if (focus) std::erase_if(apps, [&](const InventoryApp& app) { return !focus->reports("", app.component); });
     std::move(apps.begin(), apps.end(), std::back_inserter(report.inventory));

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "rules/apps.h"
 #include "rules/usage.h"
@@ -252,12 +253,18 @@ void add_usage(const Export& model, int export_index, std::vector<InventoryApp>&
 
 }  // namespace
 
-std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy) {
+std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy, int jobs) {
   Resolver names(model, policy);
-  std::vector<InventoryApp> rows;
-  rows.reserve(model.connected_apps.size() + model.external_client_apps.size());
-  for (const auto& ca : model.connected_apps) rows.push_back(connected_app(model, ca, names));
-  for (const auto& eca : model.external_client_apps) rows.push_back(external_client_app(model, eca, names));
+  // One row per app, made on up to `jobs` threads (each row depends only on its app).
+  const std::size_t cas = model.connected_apps.size();
+  std::vector<InventoryApp> rows(cas + model.external_client_apps.size());
+  constexpr std::size_t kPiece = 64;
+  parallel_for((rows.size() + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
+    for (std::size_t i = piece * kPiece; i < std::min(rows.size(), (piece + 1) * kPiece); ++i) {
+      rows[i] = i < cas ? connected_app(model, model.connected_apps[i], names)
+                        : external_client_app(model, model.external_client_apps[i - cas], names);
+    }
+  });
   std::set<std::string> ca_names;
   std::set<std::string> eca_names;
   for (const auto& ca : model.connected_apps) ca_names.insert(ca.name);

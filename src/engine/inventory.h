@@ -10,8 +10,8 @@ namespace calint {
 
 /// One row per Connected App and per External Client App of the export (a stand-in ECA known only
 /// from sub-files included), by API name then type, so a CA/ECA pair of one integration sits side
-/// by side and names the other in `same_as`.
-std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy);
+/// by side and names the other in `same_as`. Rows are made on up to `jobs` threads.
+std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy, int jobs = 1);
 
 /// Counts each row's unsuppressed findings by severity.
 void count_inventory_findings(Report& report);
