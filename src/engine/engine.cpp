@@ -49,8 +49,10 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
   // joined in task order, so the findings and notes do not depend on `jobs`.
   std::vector<std::vector<Finding>> found(tasks.size());
   std::vector<std::vector<std::string>> noted(tasks.size());
+  ReportFilter filter = [focus](std::string_view rule, const ComponentRef& c) { return focus->reports(rule, c); };
   parallel_for(tasks.size(), jobs, [&](std::size_t t) {
-    RuleContext ctx(model, export_index, *tasks[t].info, policy, today, found[t], noted[t], focus == nullptr);
+    RuleContext ctx(model, export_index, *tasks[t].info, policy, today, found[t], noted[t], focus == nullptr,
+                    focus != nullptr ? &filter : nullptr);
     if (tasks[t].run != nullptr)
       tasks[t].run(ctx);
     else
@@ -243,9 +245,13 @@ Report run_audit(const AuditOptions& options, const Policy& policy, const Catalo
     audit_export(loaded.model, static_cast<int>(i), policy, catalog, options.today, report, focus ? &*focus : nullptr,
                  options.jobs);
     attach_evidence(source, loaded.model, std::span<Finding>(report.findings).subspan(first), options.jobs);
-    auto apps = inventory(loaded.model, static_cast<int>(i), policy, options.jobs);
-    // A partial run's inventory lists only the components it reports.
-    if (focus) std::erase_if(apps, [&](const InventoryApp& app) { return !focus->reports("", app.component); });
+    // A partial run's inventory lists only the components it reports (rows are made only for
+    // its apps; the usage-only rows a token CSV adds are filtered after).
+    auto reported = [&](const ComponentRef& c) { return focus->reports("", c); };
+    auto apps = inventory(
+        loaded.model, static_cast<int>(i), policy, options.jobs,
+        focus ? std::function<bool(const ComponentRef&)>(reported) : std::function<bool(const ComponentRef&)>());
+    if (focus) std::erase_if(apps, [&](const InventoryApp& app) { return !reported(app.component); });
     std::move(apps.begin(), apps.end(), std::back_inserter(report.inventory));
     if (!focus) add_components(loaded.model, whole_components);
     focuses.push_back(std::move(focus));

@@ -253,15 +253,25 @@ void add_usage(const Export& model, int export_index, std::vector<InventoryApp>&
 
 }  // namespace
 
-std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy, int jobs) {
+std::vector<InventoryApp> inventory(const Export& model, int export_index, const Policy& policy, int jobs,
+                                    const std::function<bool(const ComponentRef&)>& keep) {
   Resolver names(model, policy);
-  // One row per app, made on up to `jobs` threads (each row depends only on its app).
+  // One row per app kept, made on up to `jobs` threads (each row depends only on its app).
+  std::vector<std::size_t> apps;  // index into connected_apps, then external_client_apps
   const std::size_t cas = model.connected_apps.size();
-  std::vector<InventoryApp> rows(cas + model.external_client_apps.size());
+  for (std::size_t i = 0; i < cas + model.external_client_apps.size(); ++i) {
+    ComponentRef component =
+        i < cas ? ComponentRef{std::string(ConnectedApp::kComponentType), model.connected_apps[i].name, ""}
+                : ComponentRef{std::string(ExternalClientApp::kComponentType), model.external_client_apps[i - cas].name,
+                               ""};
+    if (!keep || keep(component)) apps.push_back(i);
+  }
+  std::vector<InventoryApp> rows(apps.size());
   constexpr std::size_t kPiece = 64;
   parallel_for((rows.size() + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
-    for (std::size_t i = piece * kPiece; i < std::min(rows.size(), (piece + 1) * kPiece); ++i) {
-      rows[i] = i < cas ? connected_app(model, model.connected_apps[i], names)
+    for (std::size_t r = piece * kPiece; r < std::min(rows.size(), (piece + 1) * kPiece); ++r) {
+      const std::size_t i = apps[r];
+      rows[r] = i < cas ? connected_app(model, model.connected_apps[i], names)
                         : external_client_app(model, model.external_client_apps[i - cas], names);
     }
   });

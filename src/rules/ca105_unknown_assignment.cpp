@@ -80,13 +80,15 @@ void unknown_assignment(RuleContext& ctx) {
   Names sets = permission_set_names(model);
   std::size_t ids = 0;
   auto check = [&](const App& app, const Assignments& a) {
+    // A partial run's other apps: their record ids still count for the note, but no name is looked up.
+    const bool reported = ctx.reported(app.component());
     for (const auto& p : a.profiles) {
       if (!check_profiles) break;
       if (a.may_hold_ids && looks_like_id(p.value)) {
         ++ids;
         continue;
       }
-      if (profiles.contains(p.value)) continue;
+      if (!reported || profiles.contains(p.value)) continue;
       ctx.report(app.component(), at(p, p.value),
                  fmt::format("Assigned profile '{}' is not in the export{}; {}", p.value, profiles.hint(p.value),
                              a.profile_fix));
@@ -97,7 +99,7 @@ void unknown_assignment(RuleContext& ctx) {
         ++ids;
         continue;
       }
-      if (sets.contains(s.value)) continue;
+      if (!reported || sets.contains(s.value)) continue;
       ctx.report(app.component(), at(s, s.value),
                  fmt::format("Assigned permission set '{}' is not in the export{}; {}", s.value, sets.hint(s.value),
                              a.permission_set_fix));

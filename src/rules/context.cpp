@@ -4,6 +4,7 @@ namespace calint {
 
 void RuleContext::report(const ComponentRef& component, const Site& site, std::string message, bool escalate,
                          bool reduce) {
+  if (!reported(component)) return;
   Finding f;
   f.rule = info_.id;
   f.name = info_.name;

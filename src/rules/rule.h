@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,12 +36,16 @@ Site at_root(const T& component) {
   return {component.root, T::kRoot, {}};
 }
 
+/// The components a partial run reports, by rule (engine/focus.h); a whole audit has none.
+using ReportFilter = std::function<bool(std::string_view rule, const ComponentRef& component)>;
+
 /// What a rule sees and reports through. The rule says where and what; the context adds who (id,
 /// name, severity), so a policy override can never disagree with what the rule wrote.
 class RuleContext {
  public:
   RuleContext(const Export& model, int export_index, const RuleInfo& info, const Policy& policy, Date today,
-              std::vector<Finding>& out, std::vector<std::string>& notes, bool whole_export = true)
+              std::vector<Finding>& out, std::vector<std::string>& notes, bool whole_export = true,
+              const ReportFilter* filter = nullptr)
       : model_(model),
         export_index_(export_index),
         info_(info),
@@ -48,7 +53,8 @@ class RuleContext {
         today_(today),
         out_(out),
         notes_(notes),
-        whole_export_(whole_export) {}
+        whole_export_(whole_export),
+        filter_(filter) {}
 
   [[nodiscard]] const Export& model() const { return model_; }
   [[nodiscard]] const Policy& policy() const { return policy_; }
@@ -65,6 +71,11 @@ class RuleContext {
   /// that matches no app) runs only when this is true: a partial run reads the project only as
   /// context, and absence there proves nothing. Checks of what is present always run.
   [[nodiscard]] bool whole_export() const { return whole_export_; }
+  /// Whether a finding of this rule about `component` is reported (a partial run reports only
+  /// some components): report() drops the others, and a rule may skip costly work for them.
+  [[nodiscard]] bool reported(const ComponentRef& component) const {
+    return filter_ == nullptr || (*filter_)(info_.id, component);
+  }
 
   /// Reports a finding. `escalate` asks for the catalogue's escalated severity and `reduce` for its
   /// reduced severity, each under the condition the catalogue entry documents; when both hold, the
@@ -83,6 +94,7 @@ class RuleContext {
   std::vector<Finding>& out_;
   std::vector<std::string>& notes_;
   bool whole_export_;
+  const ReportFilter* filter_;
 };
 
 /// A rule: a pure function of what its context gives.
