@@ -28,8 +28,13 @@ class SuggestionIndex {
   explicit SuggestionIndex(const std::vector<std::string>& candidates);
   /// The closest candidate to `word` when it is close enough, as did_you_mean says.
   [[nodiscard]] std::optional<std::string> suggest(std::string_view word) const;
+  /// suggest() without remembering the answer: safe to call from several threads at once.
+  [[nodiscard]] std::optional<std::string> suggest_uncached(std::string_view word) const;
 
  private:
+  /// The position of the answer among the candidates, if any.
+  [[nodiscard]] std::optional<std::size_t> closest(std::string_view word) const;
+
   struct Entry {
     std::string lowered;
     std::size_t order;    ///< position among the candidates (ties go to the earlier one)

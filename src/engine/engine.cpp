@@ -52,7 +52,7 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
   ReportFilter filter = [focus](std::string_view rule, const ComponentRef& c) { return focus->reports(rule, c); };
   parallel_for(tasks.size(), jobs, [&](std::size_t t) {
     RuleContext ctx(model, export_index, *tasks[t].info, policy, today, found[t], noted[t], focus == nullptr,
-                    focus != nullptr ? &filter : nullptr);
+                    focus != nullptr ? &filter : nullptr, jobs);
     if (tasks[t].run != nullptr)
       tasks[t].run(ctx);
     else

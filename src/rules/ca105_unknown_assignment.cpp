@@ -1,8 +1,11 @@
 // CA105 unknown-assignment.
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "core/parallel.h"
 #include "core/suggest.h"
 #include "core/text.h"
 #include "rules/apps.h"
@@ -17,15 +20,32 @@ struct Names {
   std::set<std::string> keys;
   std::vector<std::string> shown;        ///< for "did you mean"
   std::optional<SuggestionIndex> index;  ///< of `shown`, built at the first unknown name
+  std::vector<std::string> unknown;      ///< names to suggest for, gathered before the report
+  std::map<std::string, std::optional<std::string>, std::less<>> suggested;  ///< by suggest_all
   void add(std::string_view name, bool show) {
     if (name.empty()) return;
     keys.insert(to_lower(name));
     if (show) shown.emplace_back(name);
   }
   [[nodiscard]] bool contains(std::string_view name) const { return keys.contains(to_lower(name)); }
-  [[nodiscard]] std::string hint(std::string_view value) {
+  /// The suggestions for every unknown name, on up to `jobs` threads (each lookup is independent).
+  void suggest_all(int jobs) {
+    std::sort(unknown.begin(), unknown.end());
+    unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
+    if (unknown.empty()) return;
     if (!index) index.emplace(shown);
-    auto close = index->suggest(value);
+    std::vector<std::optional<std::string>> answers(unknown.size());
+    parallel_for(unknown.size(), jobs, [&](std::size_t i) { answers[i] = index->suggest_uncached(unknown[i]); });
+    for (std::size_t i = 0; i < unknown.size(); ++i) suggested.emplace(unknown[i], std::move(answers[i]));
+  }
+  [[nodiscard]] std::string hint(std::string_view value) {
+    std::optional<std::string> close;
+    if (auto it = suggested.find(value); it != suggested.end()) {
+      close = it->second;
+    } else {
+      if (!index) index.emplace(shown);
+      close = index->suggest(value);
+    }
     return close ? fmt::format(" (did you mean '{}'?)", *close) : std::string();
   }
 };
@@ -79,16 +99,23 @@ void unknown_assignment(RuleContext& ctx) {
   Names profiles = profile_names(model, ctx.param<StringMap>("profile_aliases"));
   Names sets = permission_set_names(model);
   std::size_t ids = 0;
+  // Two passes over the same assignments: the first gathers the unknown names, whose suggestions
+  // are then looked up together (on several threads); the second reports, in order.
+  bool gathering = true;
   auto check = [&](const App& app, const Assignments& a) {
     // A partial run's other apps: their record ids still count for the note, but no name is looked up.
     const bool reported = ctx.reported(app.component());
     for (const auto& p : a.profiles) {
       if (!check_profiles) break;
       if (a.may_hold_ids && looks_like_id(p.value)) {
-        ++ids;
+        if (!gathering) ++ids;
         continue;
       }
       if (!reported || profiles.contains(p.value)) continue;
+      if (gathering) {
+        profiles.unknown.push_back(p.value);
+        continue;
+      }
       ctx.report(app.component(), at(p, p.value),
                  fmt::format("Assigned profile '{}' is not in the export{}; {}", p.value, profiles.hint(p.value),
                              a.profile_fix));
@@ -96,29 +123,40 @@ void unknown_assignment(RuleContext& ctx) {
     for (const auto& s : a.permission_sets) {
       if (!check_sets) break;
       if (a.may_hold_ids && looks_like_id(s.value)) {
-        ++ids;
+        if (!gathering) ++ids;
         continue;
       }
       if (!reported || sets.contains(s.value)) continue;
+      if (gathering) {
+        sets.unknown.push_back(s.value);
+        continue;
+      }
       ctx.report(app.component(), at(s, s.value),
                  fmt::format("Assigned permission set '{}' is not in the export{}; {}", s.value, sets.hint(s.value),
                              a.permission_set_fix));
     }
   };
-  for_each_access_policy(model, [&](const AccessPolicy& p) {
-    if (p.app.ca) {
-      check(p.app, {p.app.ca->profile_names, p.app.ca->permission_set_names,
-                    "profileName holds the profile's display name (System Administrator for Admin); add the profile "
-                    "to the export, correct the name, or map a translated name with profile_aliases in the policy",
-                    "permissionSetName holds the permission set's label: correct it or add the permission set to the "
-                    "export",
-                    false});
-    } else {
-      check(p.app, {p.eca_file->profiles, p.eca_file->permission_sets,
-                    "correct the name, add the profile to the export, or map it with profile_aliases",
-                    "correct it or add the permission set to the export", true});
-    }
-  });
+  auto each_app = [&] {
+    for_each_access_policy(model, [&](const AccessPolicy& p) {
+      if (p.app.ca) {
+        check(p.app, {p.app.ca->profile_names, p.app.ca->permission_set_names,
+                      "profileName holds the profile's display name (System Administrator for Admin); add the profile "
+                      "to the export, correct the name, or map a translated name with profile_aliases in the policy",
+                      "permissionSetName holds the permission set's label: correct it or add the permission set to the "
+                      "export",
+                      false});
+      } else {
+        check(p.app, {p.eca_file->profiles, p.eca_file->permission_sets,
+                      "correct the name, add the profile to the export, or map it with profile_aliases",
+                      "correct it or add the permission set to the export", true});
+      }
+    });
+  };
+  each_app();
+  gathering = false;
+  profiles.suggest_all(ctx.jobs());
+  sets.suggest_all(ctx.jobs());
+  each_app();
   if (ids > 0) {
     ctx.note(fmt::format(
         "{}: {} External Client App assignment{} {} Salesforce record ids (00e.../0PS...), which an export cannot "

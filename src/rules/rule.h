@@ -45,7 +45,7 @@ class RuleContext {
  public:
   RuleContext(const Export& model, int export_index, const RuleInfo& info, const Policy& policy, Date today,
               std::vector<Finding>& out, std::vector<std::string>& notes, bool whole_export = true,
-              const ReportFilter* filter = nullptr)
+              const ReportFilter* filter = nullptr, int jobs = 1)
       : model_(model),
         export_index_(export_index),
         info_(info),
@@ -54,7 +54,8 @@ class RuleContext {
         out_(out),
         notes_(notes),
         whole_export_(whole_export),
-        filter_(filter) {}
+        filter_(filter),
+        jobs_(jobs) {}
 
   [[nodiscard]] const Export& model() const { return model_; }
   [[nodiscard]] const Policy& policy() const { return policy_; }
@@ -76,6 +77,9 @@ class RuleContext {
   [[nodiscard]] bool reported(const ComponentRef& component) const {
     return filter_ == nullptr || (*filter_)(info_.id, component);
   }
+  /// Threads a rule may use for costly work of its own (`--jobs`); what it reports must not
+  /// depend on it.
+  [[nodiscard]] int jobs() const { return jobs_; }
 
   /// Reports a finding. `escalate` asks for the catalogue's escalated severity and `reduce` for its
   /// reduced severity, each under the condition the catalogue entry documents; when both hold, the
@@ -95,6 +99,7 @@ class RuleContext {
   std::vector<std::string>& notes_;
   bool whole_export_;
   const ReportFilter* filter_;
+  int jobs_;
 };
 
 /// A rule: a pure function of what its context gives.

@@ -237,6 +237,7 @@ TEST_CASE("the suggestion index answers as did_you_mean does", "[streaming][text
   for (const auto& w : asked) {
     INFO("'" << w << "'");
     CHECK(labelled.suggest(w) == did_you_mean(w, labels));
+    CHECK(labelled.suggest_uncached(w) == did_you_mean(w, labels));
   }
 }
 
