@@ -6,6 +6,7 @@
 
 #include "report/formats.h"
 #include "report/json_dump.h"
+#include "report/json_out.h"
 
 namespace calint {
 
@@ -88,6 +89,8 @@ Json by_severity_json(const std::array<std::size_t, 5>& counts) {
 
 Json date_or_null(const std::optional<Date>& d) { return d ? Json(format_date(*d)) : Json(nullptr); }
 
+}  // namespace
+
 Json inventory_json(const InventoryApp& a) {
   Json j = {{"type", a.component.type},
             {"name", a.component.name},
@@ -121,6 +124,8 @@ Json inventory_json(const InventoryApp& a) {
   return j;
 }
 
+namespace {
+
 Json baseline_json(const std::optional<BaselineSummary>& b) {
   if (!b) return nullptr;
   Json fixed = Json::array();
@@ -137,8 +142,8 @@ Json baseline_json(const std::optional<BaselineSummary>& b) {
 /// export never exists twice in memory. The items of a batch are rendered on up to `jobs` threads
 /// and written in order, so the bytes do not depend on `jobs`. The layout equals nlohmann's
 /// dump(2) of the whole document.
-template <class List, class ToJson>
-void stream_array(std::ostream& out, std::string_view key, const List& list, ToJson to_json, int jobs) {
+template <class List, class Render>
+void stream_array(std::ostream& out, std::string_view key, const List& list, Render render, int jobs) {
   constexpr std::size_t kBatch = 1024;
   out << ",\n  \"" << key << "\": [";
   std::vector<std::string> rendered(std::min(list.size(), kBatch));
@@ -148,7 +153,7 @@ void stream_array(std::ostream& out, std::string_view key, const List& list, ToJ
     constexpr std::size_t kPiece = 64;
     parallel_for((count + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
       for (std::size_t i = piece * kPiece; i < std::min(count, (piece + 1) * kPiece); ++i)
-        rendered[i] = dump_indented(to_json(list[base + i]), "    ");
+        rendered[i] = render(list[base + i]);
     });
     for (std::size_t i = 0; i < count; ++i) {
       out << (base + i == 0 ? "\n    " : ",\n    ") << rendered[i];
@@ -175,9 +180,13 @@ void write_json(std::ostream& out, const ReportView& view, const FormatOptions& 
   Json exports = Json::array();
   for (const auto& r : report.roots) exports.push_back({{"path", r.path}, {"anchor", text_or_null(r.anchor)}});
   field("exports", exports);
-  stream_array(out, "findings", report.findings, finding_json, options.jobs);
-  stream_array(out, "rules", report.rules, rule_json, options.jobs);
-  stream_array(out, "inventory", report.inventory, inventory_json, options.jobs);
+  // Findings and inventory rows are written straight (json_out.h), in the layout of the rest.
+  stream_array(
+      out, "findings", report.findings, [](const Finding& f) { return finding_text(f, 4); }, options.jobs);
+  stream_array(
+      out, "rules", report.rules, [](const RuleInfo& r) { return dump_indented(rule_json(r), "    "); }, options.jobs);
+  stream_array(
+      out, "inventory", report.inventory, [](const InventoryApp& a) { return inventory_text(a, 4); }, options.jobs);
   field("baseline", baseline_json(report.baseline));
   std::array<std::size_t, 5> by_severity{};
   for (Severity s : kSeverities) by_severity[static_cast<std::size_t>(s)] = view.count(s);
