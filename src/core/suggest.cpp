@@ -46,8 +46,9 @@ std::uint64_t char_set(std::string_view s) {
 SuggestionIndex::SuggestionIndex(const std::vector<std::string>& candidates) : candidates_(candidates) {
   for (std::size_t i = 0; i < candidates_.size(); ++i) {
     std::string lowered = to_lower(candidates_[i]);
-    std::uint64_t chars = char_set(lowered);
-    by_length_[lowered.size()].push_back(Entry{std::move(lowered), i, chars});
+    const std::uint64_t chars = char_set(lowered);
+    const std::size_t length = lowered.size();
+    by_length_[length].push_back(Entry{std::move(lowered), i, chars});
   }
 }
 
