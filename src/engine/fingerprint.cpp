@@ -1,7 +1,7 @@
 #include <algorithm>
-#include <map>
 #include <numeric>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -41,23 +41,31 @@ void finalize(Report& report, int jobs) {
   // by its occurrence, in path order; an export's fingerprints do not depend on what else is
   // audited with it, unless an identical finding in an earlier export already holds one, and then
   // the export's root tells them apart.
-  std::map<std::pair<int, std::string>, int> seen;
+  // The bases are formatted on `jobs` threads, then numbered in order (occurrences count in path
+  // order).
+  constexpr std::size_t kPiece = 256;  // findings per task
   std::vector<std::string> bases(fs.size());
+  parallel_for((fs.size() + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
+    for (std::size_t i = piece * kPiece; i < std::min(fs.size(), (piece + 1) * kPiece); ++i) {
+      const Finding& f = fs[i];
+      std::string basis =
+          fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", f.rule, f.component.type, f.component.name, f.element, f.key);
+      if (f.component.name.empty()) basis += fmt::format("\x1f{}", f.rel_path);
+      bases[i] = std::move(basis);
+    }
+  });
+  std::unordered_map<std::string, int> seen;  // by export index and basis
+  seen.reserve(fs.size());
   for (std::size_t i = 0; i < fs.size(); ++i) {
-    const Finding& f = fs[i];
-    std::string basis =
-        fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", f.rule, f.component.type, f.component.name, f.element, f.key);
-    if (f.component.name.empty()) basis += fmt::format("\x1f{}", f.rel_path);
-    int n = ++seen[{f.export_index, basis}];
-    if (n > 1) basis += fmt::format("\x1f#{}", n);
-    bases[i] = std::move(basis);
+    int n = ++seen[fmt::format("{}\x1e{}", fs[i].export_index, bases[i])];
+    if (n > 1) bases[i] += fmt::format("\x1f#{}", n);
   }
-  constexpr std::size_t kPiece = 256;  // findings hashed per task
   parallel_for((fs.size() + kPiece - 1) / kPiece, jobs, [&](std::size_t piece) {
     for (std::size_t i = piece * kPiece; i < std::min(fs.size(), (piece + 1) * kPiece); ++i)
       fs[i].fingerprint = sha256_hex(bases[i]).substr(0, 32);
   });
-  std::set<std::string> used;
+  std::unordered_set<std::string> used;
+  used.reserve(fs.size());
   for (std::size_t i = 0; i < fs.size(); ++i) {
     Finding& f = fs[i];
     if (used.insert(f.fingerprint).second) continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <tuple>
 
@@ -292,9 +293,20 @@ std::vector<InventoryApp> inventory(const Export& model, int export_index, const
       row.same_as = row.component.name;
     }
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const InventoryApp& a, const InventoryApp& b) {
-    return std::tie(a.component.name, a.component.type) < std::tie(b.component.name, b.component.type);
+  // By name, then type (a CA/ECA pair side by side); the order is sorted, then the rows moved
+  // once (they are large).
+  std::vector<std::size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const ComponentRef& x = rows[a].component;
+    const ComponentRef& y = rows[b].component;
+    if (int c = x.name.compare(y.name); c != 0) return c < 0;
+    return x.type < y.type;
   });
+  std::vector<InventoryApp> sorted;
+  sorted.reserve(rows.size());
+  for (std::size_t i : order) sorted.push_back(std::move(rows[i]));
+  rows = std::move(sorted);
   add_usage(model, export_index, rows);
   return rows;
 }
