@@ -1,10 +1,9 @@
 #include "load/evidence.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <thread>
 
+#include "core/parallel.h"
 #include "load/encoding.h"
 #include "load/redact.h"
 #include "load/xml_text.h"
@@ -64,31 +63,18 @@ void attach_evidence(const ExportSource& source, const Export& model, std::span<
     if (it != file_of.end()) per_file[it->second].push_back(&f);
   }
   std::vector<std::pair<std::size_t, std::vector<Finding*>>> work(per_file.begin(), per_file.end());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
+  parallel_for(work.size(), jobs, [&](std::size_t i) {
+    const auto& [index, file_findings] = work[i];
+    const ExportFile& file = model.files[index];
     std::string bytes;
     std::string error;
-    for (std::size_t i = next++; i < work.size(); i = next++) {
-      const auto& [index, file_findings] = work[i];
-      try {
-        if (!source.read(model.files[index], bytes, error) || !load::to_utf8(bytes, error)) continue;
-        const ExportFile& file = model.files[index];
-        // What the loader learnt holds for the bytes it read: a file whose size changed is searched whole.
-        fill(bytes, file_findings, file.size == bytes.size() ? file.plain_until : 0);
-      } catch (const std::exception&) {  // out of memory, say: this file's findings go without evidence
-      }
-      bytes = std::string();
+    try {
+      if (!source.read(file, bytes, error) || !load::to_utf8(bytes, error)) return;
+      // What the loader learnt holds for the bytes it read: a file whose size changed is searched whole.
+      fill(bytes, file_findings, file.size == bytes.size() ? file.plain_until : 0);
+    } catch (const std::exception&) {  // out of memory, say: this file's findings go without evidence
     }
-  };
-  std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, jobs)), work.size());
-  if (threads <= 1) {
-    worker();
-    return;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
+  });
 }
 
 }  // namespace calint
