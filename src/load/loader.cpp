@@ -60,16 +60,16 @@ FileResult load_one(const ExportFile& f, int index, std::string& contents, const
   }
   load::XmlText text(index, contents);
   if (type.scan != nullptr && mode != load::ReadMode::Dom) {
-    load::ScanContext scan{f, index, text, result.part, mode == load::ReadMode::NamesOnly};
+    load::ScanContext scan{f, index, text, result.part, mode == load::ReadMode::NamesOnly, {}};
     load::ScanResult scanned = type.scan(scan);
-    if (scan_first && (scanned != load::ScanResult::Complete || scan.elements > limits.xml.max_elements)) {
+    if (scan_first && (scanned != load::ScanResult::Complete || scan.facts.elements > limits.xml.max_elements)) {
       if (auto over = load::check_xml_element_bound(contents, limits.xml)) {
         result.part = Export();  // what the scan read is not audited either
         result.read_error = std::move(*over);
         return result;
       }
     }
-    result.plain_until = scan.plain_until;
+    result.plain_until = scan.facts.plain_until;
     result.size = contents.size();
     if (scanned != load::ScanResult::Unsure) {
       result.streamed = true;

@@ -200,10 +200,7 @@ template <class T>
 ScanResult scan_access(ScanContext& ctx, T component) {
   std::vector<LoadIssue> issues;
   AccessScan scan(ctx, T::kRoot, std::is_same_v<T, Profile>, component, issues);
-  ScanFacts facts;
-  ScanResult result = scan_xml(ctx.text.original(), scan, &facts);
-  ctx.plain_until = facts.plain_until;
-  ctx.elements = facts.elements;
+  ScanResult result = scan_xml(ctx.text.original(), scan, &ctx.facts);
   if (result == ScanResult::Unsure || scan.unsure()) return ScanResult::Unsure;
   component.name = ctx.file.component_name;
   component.file = ctx.index;

@@ -35,11 +35,9 @@ struct ScanContext {
   /// Read only the names and labels assignments use, and stop as soon as they are known (a partial
   /// run's context file): the component then holds nothing else.
   bool names_only = false;
-  /// Set by the scan, whatever its result: every '<' before this offset started a tag naming no
-  /// secret (ScanFacts::plain_until), so evidence need not look there for secret elements.
-  std::size_t plain_until = 0;
-  /// Set by the scan: the start tags it read (all of the file's elements when it was Complete).
-  std::uint64_t elements = 0;
+  /// Filled by the scan, whatever its result (load/xml_scan.h): how far it vouches that no tag
+  /// names a secret, and how many elements it read.
+  ScanFacts facts;
 };
 
 /// A partial run's context file whose names need not be read from it (a profile: its names are
