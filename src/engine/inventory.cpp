@@ -261,11 +261,14 @@ std::vector<InventoryApp> inventory(const Export& model, int export_index, const
   std::vector<std::size_t> apps;  // index into connected_apps, then external_client_apps
   const std::size_t cas = model.connected_apps.size();
   for (std::size_t i = 0; i < cas + model.external_client_apps.size(); ++i) {
-    ComponentRef component =
-        i < cas ? ComponentRef{std::string(ConnectedApp::kComponentType), model.connected_apps[i].name, ""}
-                : ComponentRef{std::string(ExternalClientApp::kComponentType), model.external_client_apps[i - cas].name,
-                               ""};
-    if (!keep || keep(component)) apps.push_back(i);
+    if (keep) {
+      ComponentRef component =
+          i < cas ? ComponentRef{std::string(ConnectedApp::kComponentType), model.connected_apps[i].name, ""}
+                  : ComponentRef{std::string(ExternalClientApp::kComponentType),
+                                 model.external_client_apps[i - cas].name, ""};
+      if (!keep(component)) continue;
+    }
+    apps.push_back(i);
   }
   std::vector<InventoryApp> rows(apps.size());
   constexpr std::size_t kPiece = 64;
