@@ -79,20 +79,6 @@ std::size_t osa_distance_bits(const std::array<std::uint64_t, 256>& masks, std::
 }
 
 std::optional<std::string> SuggestionIndex::suggest(std::string_view word) const {
-  if (auto it = answered_.find(word); it != answered_.end()) {
-    return it->second ? std::optional<std::string>(candidates_[*it->second]) : std::nullopt;
-  }
-  std::optional<std::size_t> answer = closest(word);
-  answered_.emplace(std::string(word), answer);
-  return answer ? std::optional<std::string>(candidates_[*answer]) : std::nullopt;
-}
-
-std::optional<std::string> SuggestionIndex::suggest_uncached(std::string_view word) const {
-  std::optional<std::size_t> answer = closest(word);
-  return answer ? std::optional<std::string>(candidates_[*answer]) : std::nullopt;
-}
-
-std::optional<std::size_t> SuggestionIndex::closest(std::string_view word) const {
   // did_you_mean's limit: a typo is at most a third of the word (and at least one edit) away.
   const std::size_t limit = std::max<std::size_t>(1, std::max(word.size(), std::size_t{3}) / 3);
   const std::string lowered = to_lower(word);
@@ -129,7 +115,7 @@ std::optional<std::size_t> SuggestionIndex::closest(std::string_view word) const
       }
     }
   }
-  if (best_distance <= limit) return best;
+  if (best_distance <= limit) return candidates_[best];
   return std::nullopt;
 }
 

@@ -15,8 +15,9 @@ namespace calint {
 /// of the word's length), and an edit distance is at least the difference in length: the index
 /// buckets the lower-cased candidates by length, so a lookup compares the word only with the
 /// candidates of the 2 x limit + 1 lengths that can be close, each in O(length) machine-word
-/// operations (a bit-parallel optimal-string-alignment distance, Hyyrö 2003), and remembers the
-/// words it answered. Ties go to the earlier candidate, as in did_you_mean.
+/// operations (a bit-parallel optimal-string-alignment distance, Hyyrö 2003). Ties go to the
+/// earlier candidate, as in did_you_mean. A built index is only read: several threads may ask it
+/// at once.
 ///
 /// Within those lengths, a candidate is compared only when it can still be the answer: an edit
 /// changes at most one character of each string, so the distance is at least the number of
@@ -28,13 +29,8 @@ class SuggestionIndex {
   explicit SuggestionIndex(const std::vector<std::string>& candidates);
   /// The closest candidate to `word` when it is close enough, as did_you_mean says.
   [[nodiscard]] std::optional<std::string> suggest(std::string_view word) const;
-  /// suggest() without remembering the answer: safe to call from several threads at once.
-  [[nodiscard]] std::optional<std::string> suggest_uncached(std::string_view word) const;
 
  private:
-  /// The position of the answer among the candidates, if any.
-  [[nodiscard]] std::optional<std::size_t> closest(std::string_view word) const;
-
   struct Entry {
     std::string lowered;
     std::size_t order;    ///< position among the candidates (ties go to the earlier one)
@@ -42,7 +38,6 @@ class SuggestionIndex {
   };
   std::vector<std::string> candidates_;
   std::map<std::size_t, std::vector<Entry>> by_length_;
-  mutable std::map<std::string, std::optional<std::size_t>, std::less<>> answered_;
 };
 
 /// Optimal-string-alignment distance (edit_distance's) between `pattern` (at most 64 bytes) and

@@ -18,9 +18,8 @@ namespace {
 /// Names an assignment may use for what the export holds, compared case-insensitively.
 struct Names {
   std::set<std::string> keys;
-  std::vector<std::string> shown;        ///< for "did you mean"
-  std::optional<SuggestionIndex> index;  ///< of `shown`, built at the first unknown name
-  std::vector<std::string> unknown;      ///< names to suggest for, gathered before the report
+  std::vector<std::string> shown;    ///< for "did you mean"
+  std::vector<std::string> unknown;  ///< names to suggest for, gathered before the report
   std::map<std::string, std::optional<std::string>, std::less<>> suggested;  ///< by suggest_all
   void add(std::string_view name, bool show) {
     if (name.empty()) return;
@@ -33,19 +32,15 @@ struct Names {
     std::sort(unknown.begin(), unknown.end());
     unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
     if (unknown.empty()) return;
-    if (!index) index.emplace(shown);
+    const SuggestionIndex index(shown);
     std::vector<std::optional<std::string>> answers(unknown.size());
-    parallel_for(unknown.size(), jobs, [&](std::size_t i) { answers[i] = index->suggest_uncached(unknown[i]); });
+    parallel_for(unknown.size(), jobs, [&](std::size_t i) { answers[i] = index.suggest(unknown[i]); });
     for (std::size_t i = 0; i < unknown.size(); ++i) suggested.emplace(unknown[i], std::move(answers[i]));
   }
-  [[nodiscard]] std::string hint(std::string_view value) {
-    std::optional<std::string> close;
-    if (auto it = suggested.find(value); it != suggested.end()) {
-      close = it->second;
-    } else {
-      if (!index) index.emplace(shown);
-      close = index->suggest(value);
-    }
+  /// " (did you mean 'X'?)" for a name suggest_all was given (did_you_mean for any other).
+  [[nodiscard]] std::string hint(std::string_view value) const {
+    auto it = suggested.find(value);
+    std::optional<std::string> close = it != suggested.end() ? it->second : did_you_mean(value, shown);
     return close ? fmt::format(" (did you mean '{}'?)", *close) : std::string();
   }
 };
