@@ -87,45 +87,6 @@ Json by_severity_json(const std::array<std::size_t, 5>& counts) {
   return j;
 }
 
-Json date_or_null(const std::optional<Date>& d) { return d ? Json(format_date(*d)) : Json(nullptr); }
-
-}  // namespace
-
-Json inventory_json(const InventoryApp& a) {
-  Json j = {{"type", a.component.type},
-            {"name", a.component.name},
-            {"label", a.component.label},
-            {"same_as", text_or_null(a.same_as)},
-            {"export", a.export_index},
-            {"file", a.file},
-            {"contact_email", a.contact_email},
-            {"permitted_users", a.permitted_users},
-            {"permitted_users_default", a.permitted_users_default},
-            {"scopes", a.scopes},
-            {"callback_urls", a.callback_urls},
-            {"flows", a.flows},
-            {"run_as_user", a.run_as_user},
-            {"pkce", a.pkce},
-            {"ip_relaxation", a.ip_relaxation},
-            {"refresh_token_policy", a.refresh_token_policy},
-            {"session_timeout", a.session_timeout},
-            {"profiles", a.profiles},
-            {"permission_sets", a.permission_sets},
-            {"owner", a.owner},
-            {"criticality", a.criticality},
-            {"findings", by_severity_json(a.findings)}};
-  // Only with usage data (`--usage`), so reports without it keep their layout.
-  if (a.usage) {
-    j["usage"] = {{"users", a.usage->users},
-                  {"tokens", a.usage->tokens},
-                  {"first_use", date_or_null(a.usage->first_use)},
-                  {"last_use", date_or_null(a.usage->last_use)}};
-  }
-  return j;
-}
-
-namespace {
-
 Json baseline_json(const std::optional<BaselineSummary>& b) {
   if (!b) return nullptr;
   Json fixed = Json::array();

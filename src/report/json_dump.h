@@ -7,14 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/finding.h"
-#include "core/report.h"
 
 namespace calint {
 
 /// A finding as the JSON report writes it (schemas/report.schema.json, `finding`).
 nlohmann::ordered_json finding_json(const Finding& f);
-/// An inventory row as the JSON report writes it (schemas/report.schema.json, `inventory`).
-nlohmann::ordered_json inventory_json(const InventoryApp& a);
 
 /// nlohmann's dump of `j` (invalid UTF-8 replaced; `width` < 0: on one line) with U+2028 and
 /// U+2029 written as \u2028 and \u2029: valid JSON either way, but raw they end a line for

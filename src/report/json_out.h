@@ -17,7 +17,8 @@ namespace calint {
 /// dump_indented(finding_json(f), indent) for an indent of `indent` spaces.
 std::string finding_text(const Finding& f, std::size_t indent);
 
-/// dump_indented of the inventory row's JSON for an indent of `indent` spaces.
+/// An inventory row as the JSON report writes it (schemas/report.schema.json, `inventory`), in the
+/// layout dump_indented gives for an indent of `indent` spaces.
 std::string inventory_text(const InventoryApp& a, std::size_t indent);
 
 }  // namespace calint

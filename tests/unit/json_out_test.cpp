@@ -1,19 +1,62 @@
 // The JSON report writes findings and inventory rows straight into text (report/json_out.h); the
-// reference is the nlohmann value of each (finding_json, inventory_json) dumped as the rest of the
-// report is. Both must give the same bytes for any content: generated strings over control bytes,
-// quotes, backslashes, multi-byte UTF-8, U+2028/U+2029 and invalid UTF-8, and every optional part.
+// reference is the nlohmann value of each (finding_json, which the diff report still uses, and
+// the inventory row below) dumped as the rest of the report is. Both must give the same bytes for any content:
+// generated strings over control bytes, quotes, backslashes, multi-byte UTF-8, U+2028/U+2029 and invalid UTF-8, and
+// every optional part.
 #include <random>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "core/date.h"
+#include "core/report.h"
+#include "core/severity.h"
 #include "report/json_dump.h"
 #include "report/json_out.h"
 
 using namespace calint;
 
 namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json date_or_null(const std::optional<Date>& d) { return d ? Json(format_date(*d)) : Json(nullptr); }
+
+/// The inventory row as nlohmann values, in schemas/report.schema.json's order.
+Json inventory_json(const InventoryApp& a) {
+  Json findings;
+  for (Severity s : kSeverities) findings[std::string(to_string(s))] = a.findings[static_cast<std::size_t>(s)];
+  Json j = {{"type", a.component.type},
+            {"name", a.component.name},
+            {"label", a.component.label},
+            {"same_as", a.same_as.empty() ? Json(nullptr) : Json(a.same_as)},
+            {"export", a.export_index},
+            {"file", a.file},
+            {"contact_email", a.contact_email},
+            {"permitted_users", a.permitted_users},
+            {"permitted_users_default", a.permitted_users_default},
+            {"scopes", a.scopes},
+            {"callback_urls", a.callback_urls},
+            {"flows", a.flows},
+            {"run_as_user", a.run_as_user},
+            {"pkce", a.pkce},
+            {"ip_relaxation", a.ip_relaxation},
+            {"refresh_token_policy", a.refresh_token_policy},
+            {"session_timeout", a.session_timeout},
+            {"profiles", a.profiles},
+            {"permission_sets", a.permission_sets},
+            {"owner", a.owner},
+            {"criticality", a.criticality},
+            {"findings", findings}};
+  if (a.usage) {
+    j["usage"] = {{"users", a.usage->users},
+                  {"tokens", a.usage->tokens},
+                  {"first_use", date_or_null(a.usage->first_use)},
+                  {"last_use", date_or_null(a.usage->last_use)}};
+  }
+  return j;
+}
 
 class Gen {
  public:
