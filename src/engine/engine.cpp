@@ -46,7 +46,9 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
     tasks.push_back({info, nullptr, i});
   }
   // Rules are pure functions of the model and the policy: each reports into lists of its own,
-  // joined in task order, so the findings and notes do not depend on `jobs`.
+  // joined in task order, so the findings and notes do not depend on `jobs`. A partial run keeps
+  // what its focus reports: the context drops the rest as rules report it (fingerprints are
+  // unaffected: they count occurrences per component, and a component is kept or dropped whole).
   std::vector<std::vector<Finding>> found(tasks.size());
   std::vector<std::vector<std::string>> noted(tasks.size());
   ReportFilter filter = [focus](std::string_view rule, const ComponentRef& c) { return focus->reports(rule, c); };
@@ -68,13 +70,6 @@ void audit_export(const Export& model, int export_index, const Policy& policy, c
     std::move(found[t].begin(), found[t].end(), std::back_inserter(report.findings));
     std::move(noted[t].begin(), noted[t].end(), std::back_inserter(report.notes));
     found[t] = std::vector<Finding>();
-  }
-  // A partial run keeps what it reports. Fingerprints are unaffected: they count occurrences per
-  // component, and a component is kept or dropped whole.
-  if (focus) {
-    report.findings.erase(std::remove_if(report.findings.begin() + static_cast<std::ptrdiff_t>(first),
-                                         report.findings.end(), [&](const Finding& f) { return !focus->reports(f); }),
-                          report.findings.end());
   }
   std::set<std::string> migrated = same_integration(model, report.notes);
   for (auto f = report.findings.begin() + static_cast<std::ptrdiff_t>(first); f != report.findings.end(); ++f) {

@@ -23,7 +23,6 @@ class Focus {
   void add_assignments(std::string_view type, std::string_view name) { assignments_.emplace(type, name); }
 
   [[nodiscard]] bool reports(std::string_view rule, const ComponentRef& component) const;
-  [[nodiscard]] bool reports(const Finding& f) const { return reports(f.rule, f.component); }
   /// Components reported for every rule.
   [[nodiscard]] const std::set<std::pair<std::string, std::string>>& components() const { return all_; }
 
