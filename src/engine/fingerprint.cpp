@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -7,6 +6,7 @@
 
 #include "core/hash.h"
 #include "core/parallel.h"
+#include "core/sort.h"
 #include "engine/engine.h"
 
 namespace calint {
@@ -15,10 +15,8 @@ void finalize(Report& report, int jobs) {
   auto& fs = report.findings;
   // Within an export: files in path order (below the export's root, however the files were named
   // on the command line), org-wide findings (no file) last; findings that compare equal keep the
-  // order the rules gave them. The order is sorted, then the findings moved once (they are large).
-  auto before = [&](std::size_t ia, std::size_t ib) {
-    const Finding& a = fs[ia];
-    const Finding& b = fs[ib];
+  // order the rules gave them.
+  stable_sort_large(fs, [](const Finding& a, const Finding& b) {
     if (a.export_index != b.export_index) return a.export_index < b.export_index;
     if (a.file.empty() != b.file.empty()) return b.file.empty();
     if (int c = a.rel_path.compare(b.rel_path); c != 0) return c < 0;
@@ -26,14 +24,7 @@ void finalize(Report& report, int jobs) {
     if (a.column != b.column) return a.column < b.column;
     if (int c = a.rule.compare(b.rule); c != 0) return c < 0;
     return a.message < b.message;
-  };
-  std::vector<std::size_t> order(fs.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), before);
-  std::vector<Finding> sorted;
-  sorted.reserve(fs.size());
-  for (std::size_t i : order) sorted.push_back(std::move(fs[i]));
-  fs = std::move(sorted);
+  });
   // Fingerprint v2 (`calint/v2`): what the finding is about, never where the file lies or how it
   // is laid out, so reformatting, line shifts, source <-> metadata-API conversion, zipping and
   // moving the project keep it. The file path enters only when no component is named. The same

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 #include <tuple>
 
 #include "core/parallel.h"
+#include "core/sort.h"
 #include "core/text.h"
 #include "rules/apps.h"
 #include "rules/usage.h"
@@ -296,20 +296,11 @@ std::vector<InventoryApp> inventory(const Export& model, int export_index, const
       row.same_as = row.component.name;
     }
   }
-  // By name, then type (a CA/ECA pair side by side); the order is sorted, then the rows moved
-  // once (they are large).
-  std::vector<std::size_t> order(rows.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const ComponentRef& x = rows[a].component;
-    const ComponentRef& y = rows[b].component;
-    if (int c = x.name.compare(y.name); c != 0) return c < 0;
-    return x.type < y.type;
+  // By name, then type (a CA/ECA pair side by side).
+  stable_sort_large(rows, [](const InventoryApp& a, const InventoryApp& b) {
+    if (int c = a.component.name.compare(b.component.name); c != 0) return c < 0;
+    return a.component.type < b.component.type;
   });
-  std::vector<InventoryApp> sorted;
-  sorted.reserve(rows.size());
-  for (std::size_t i : order) sorted.push_back(std::move(rows[i]));
-  rows = std::move(sorted);
   add_usage(model, export_index, rows);
   return rows;
 }
